@@ -1,0 +1,107 @@
+package org.onedoor.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import org.onedoor.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+
+/**
+ * Turns every refusal into an RFC 9457 problem: under {@code /api/} as {@code application/problem+json} with a stable
+ * {@code code}, elsewhere as an error page; title and detail in the reader's language, never a stack trace, SQL or an
+ * exception's own message.
+ */
+@RestControllerAdvice
+class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private final MessageSource messages;
+
+    ProblemResponses(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler
+    Object refused(Problem problem, HttpServletRequest request, Locale locale) {
+        return respond(status(problem.kind()), problem.code(), problem.arguments(), request, locale);
+    }
+
+    @ExceptionHandler
+    Object mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.BAD_REQUEST, "invalid-parameter", new Object[] {e.getName(), String.valueOf(e.getValue())}, request, locale);
+    }
+
+    @ExceptionHandler
+    Object missing(MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.BAD_REQUEST, "missing-parameter", new Object[] {e.getParameterName()}, request, locale);
+    }
+
+    @ExceptionHandler
+    Object invalid(HandlerMethodValidationException e, HttpServletRequest request, Locale locale) {
+        var parameter = e.getParameterValidationResults().stream().findFirst()
+                .map(r -> r.getMethodParameter().getParameterName()).orElse("?");
+        return respond(HttpStatus.BAD_REQUEST, "invalid-parameter", new Object[] {parameter, ""}, request, locale);
+    }
+
+    @ExceptionHandler
+    Object noSuchPath(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.NOT_FOUND, "not-found", new Object[0], request, locale);
+    }
+
+    @ExceptionHandler
+    Object wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", new Object[] {e.getMethod()}, request, locale);
+    }
+
+    @ExceptionHandler
+    Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", new Object[0], request, locale);
+    }
+
+    private Object respond(HttpStatus status, String code, Object[] arguments,
+                                                  HttpServletRequest request, Locale locale) {
+        var title = messages.getMessage("problem." + code + ".title", null, code, locale);
+        var detail = messages.getMessage("problem." + code + ".detail", arguments, "", locale);
+        if (!request.getRequestURI().startsWith("/api/")) {
+            var page = new ModelAndView("error/problem", status);
+            page.addObject("status", status.value());
+            page.addObject("problemTitle", title);
+            page.addObject("problemDetail", detail);
+            page.addObject("problemCode", code);
+            return page;
+        }
+        var problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("https://onedoor.invalid/problems/" + code));
+        problem.setTitle(title);
+        problem.setDetail(detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Content-Language", locale.getLanguage()).body(problem);
+    }
+
+    private static HttpStatus status(Problem.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+        };
+    }
+}

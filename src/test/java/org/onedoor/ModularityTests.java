@@ -1,0 +1,25 @@
+package org.onedoor;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The module structure holds (no cycles, only declared dependencies, internals stay internal) and is documented. */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(OneDoorApplication.class);
+
+    @Test
+    void verifiesModularStructure() {
+        MODULES.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases()
+                .writeAggregatingDocument();
+    }
+}
