@@ -13,7 +13,7 @@ public class OneDoorApplication {
 
     public static void main(String[] args) {
         var application = new SpringApplication(OneDoorApplication.class);
-        if (java.util.Arrays.asList(args).contains("import")) {
+        if (java.util.Arrays.asList(args).contains("import") || java.util.Arrays.asList(args).contains("bootstrap-admin")) {
             application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
         application.run(args);

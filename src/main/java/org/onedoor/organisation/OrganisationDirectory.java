@@ -156,6 +156,42 @@ public class OrganisationDirectory {
                 .param("tenant", tenant.value()).param("id", id.value()).param("day", day).query(UNIT).list();
     }
 
+    /** The unit and every unit above it on the date, nearest first. */
+    public List<UnitId> selfAndAncestors(TenantId tenant, UnitId unit, LocalDate day) {
+        return jdbc.sql("""
+                with recursive up(unit_id, parent_id, depth) as (
+                    select v.unit_id, v.parent_id, 0 from organisation.unit_version v
+                     where v.tenant_id = :tenant and v.unit_id = :unit and v.valid_from <= :day and (v.valid_to is null or v.valid_to > :day)
+                    union all
+                    select v.unit_id, v.parent_id, up.depth + 1 from up
+                      join organisation.unit_version v on v.tenant_id = :tenant and v.unit_id = up.parent_id
+                       and v.valid_from <= :day and (v.valid_to is null or v.valid_to > :day)
+                     where up.depth < 32
+                )
+                select unit_id from up order by depth""")
+                .param("tenant", tenant.value()).param("unit", unit.value()).param("day", day)
+                .query((rs, n) -> new UnitId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** The units and every unit below them on the date. */
+    public java.util.Set<UnitId> selfAndDescendants(TenantId tenant, java.util.Collection<UnitId> roots, LocalDate day) {
+        if (roots.isEmpty()) return java.util.Set.of();
+        var found = jdbc.sql("""
+                with recursive down(unit_id, depth) as (
+                    select v.unit_id, 0 from organisation.unit_version v
+                     where v.tenant_id = :tenant and v.unit_id = any (:roots) and v.valid_from <= :day and (v.valid_to is null or v.valid_to > :day)
+                    union
+                    select v.unit_id, down.depth + 1 from down
+                      join organisation.unit_version v on v.tenant_id = :tenant and v.parent_id = down.unit_id
+                       and v.valid_from <= :day and (v.valid_to is null or v.valid_to > :day)
+                     where down.depth < 32
+                )
+                select distinct unit_id from down""")
+                .param("tenant", tenant.value()).param("roots", roots.stream().map(UnitId::value).toArray(UUID[]::new))
+                .param("day", day).query((rs, n) -> new UnitId(rs.getObject(1, UUID.class))).list();
+        return java.util.Set.copyOf(found);
+    }
+
     /** Where the unit came from and where it went, following links transitively and forward or backward in time only. */
     public Lineage lineage(TenantId tenant, Unit unit) {
         return new Lineage(unit, walk(tenant, unit.id(), false), walk(tenant, unit.id(), true));

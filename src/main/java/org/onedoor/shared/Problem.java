@@ -10,7 +10,7 @@ import java.util.List;
 public abstract class Problem extends RuntimeException {
 
     /** What went wrong, from the caller's point of view. */
-    public enum Kind { NOT_FOUND, INVALID, CONFLICT, FORBIDDEN, PRECONDITION_FAILED }
+    public enum Kind { NOT_FOUND, INVALID, UNAUTHORISED, CONFLICT, FORBIDDEN, PRECONDITION_FAILED, TOO_MANY_REQUESTS }
 
     private final String code;
     private final Kind kind;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.organisation.Unit;
@@ -38,12 +39,14 @@ class OrganisationPages {
     record Hit(Unit unit, List<Unit> path) {
     }
 
+    @PermitAll
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("tenants", directory.tenants());
         return "organisation/home";
     }
 
+    @PermitAll
     @GetMapping("/tenants/{tenant}/units")
     String tree(@PathVariable String tenant, @RequestParam(required = false) @Nullable String asOf,
                 @RequestParam(required = false) @Nullable String q,
@@ -70,6 +73,7 @@ class OrganisationPages {
         return htmx != null ? "organisation/tree :: results" : "organisation/tree";
     }
 
+    @PermitAll
     @GetMapping("/tenants/{tenant}/units/{code}")
     String unit(@PathVariable String tenant, @PathVariable String code,
                 @RequestParam(required = false) @Nullable String asOf, Model model) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 import org.onedoor.organisation.LineageEntry;
 import org.onedoor.organisation.OrganisationDirectory;
@@ -35,12 +36,14 @@ class UnitApi {
         this.directory = directory;
     }
 
+    @PermitAll
     @GetMapping
     @Operation(summary = "The cities sharing this installation")
     List<TenantItem> tenants(Locale locale) {
         return directory.tenants().stream().map(t -> TenantItem.of(t, locale)).toList();
     }
 
+    @PermitAll
     @GetMapping("/{tenant}/units")
     @Operation(summary = "Units in force on a date, filtered by level, type, parent and a diacritics-insensitive text")
     ResultPage<UnitItem> units(@PathVariable String tenant,
@@ -61,6 +64,7 @@ class UnitApi {
         return directory.units(city.id(), query).map(u -> UnitItem.of(u, locale));
     }
 
+    @PermitAll
     @GetMapping("/{tenant}/units/{code}")
     @Operation(summary = "One unit as of a date (default: today, or the last unit that held the code), with all its versions")
     UnitDetail unit(@PathVariable String tenant, @PathVariable String code,
@@ -73,6 +77,7 @@ class UnitApi {
                 unit.headPosition() == null ? null : unit.headPosition().in(locale), versions);
     }
 
+    @PermitAll
     @GetMapping("/{tenant}/units/{code}/lineage")
     @Operation(summary = "Where the unit came from and where it went, transitively across reorganisations")
     LineageResponse lineage(@PathVariable String tenant, @PathVariable String code,

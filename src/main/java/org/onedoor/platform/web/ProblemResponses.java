@@ -1,15 +1,13 @@
 package org.onedoor.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Locale;
 import org.onedoor.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
+import org.onedoor.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,10 +27,17 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private final MessageSource messages;
+    private final Problems problems;
 
-    ProblemResponses(MessageSource messages) {
-        this.messages = messages;
+    ProblemResponses(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Security refusals are left to Spring Security, which answers 401 or 403 through {@link Problems}. */
+    @ExceptionHandler({org.springframework.security.access.AccessDeniedException.class,
+            org.springframework.security.core.AuthenticationException.class})
+    void leaveToSecurity(RuntimeException e) {
+        throw e;
     }
 
     @ExceptionHandler
@@ -73,26 +78,16 @@ class ProblemResponses {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", new Object[0], request, locale);
     }
 
-    private Object respond(HttpStatus status, String code, Object[] arguments,
-                                                  HttpServletRequest request, Locale locale) {
-        var title = messages.getMessage("problem." + code + ".title", null, code, locale);
-        var detail = messages.getMessage("problem." + code + ".detail", arguments, "", locale);
+    private Object respond(HttpStatus status, String code, Object[] arguments, HttpServletRequest request, Locale locale) {
         if (!request.getRequestURI().startsWith("/api/")) {
             var page = new ModelAndView("error/problem", status);
-            page.addObject("status", status.value());
-            page.addObject("problemTitle", title);
-            page.addObject("problemDetail", detail);
+            page.addObject("problemTitle", problems.title(code, locale));
+            page.addObject("problemDetail", problems.text(code, arguments, locale));
             page.addObject("problemCode", code);
             return page;
         }
-        var problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("https://onedoor.invalid/problems/" + code));
-        problem.setTitle(title);
-        problem.setDetail(detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Content-Language", locale.getLanguage()).body(problem);
+                .header("Content-Language", locale.getLanguage()).body(problems.detail(status, code, arguments, request));
     }
 
     private static HttpStatus status(Problem.Kind kind) {
@@ -100,7 +95,9 @@ class ProblemResponses {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAUTHORISED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
         };
     }

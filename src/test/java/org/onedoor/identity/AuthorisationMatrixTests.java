@@ -1,0 +1,373 @@
+package org.onedoor.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DatabaseTest;
+import org.onedoor.TestClock;
+import org.onedoor.organisation.Enactment;
+import org.onedoor.organisation.NewUnit;
+import org.onedoor.organisation.OrganisationDirectory;
+import org.onedoor.organisation.Reorganisation;
+import org.onedoor.organisation.UnitId;
+import org.onedoor.organisation.UnitType;
+import org.onedoor.shared.LocalizedText;
+import org.onedoor.shared.TenantId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * AC-1, AC-2, AC-4: every endpoint of the running application, each actor, allowed or denied as the rules say. An
+ * endpoint that is not in the matrix fails the test, so every new endpoint must come with its cases.
+ */
+@DatabaseTest
+class AuthorisationMatrixTests {
+
+    /** Who knocks. */
+    enum Actor { ANONYMOUS, CITIZEN, OTHER_CITIZEN, UNIT_STAFF, SIBLING_STAFF, PARENT_SUBTREE_STAFF, OTHER_TENANT_STAFF, ADMINISTRATOR }
+
+    /**
+     * One endpoint: how to call it, the status each actor must get, and the actors it allows (by default those
+     * answered 2xx); when state is given, a refused call must leave it unchanged.
+     */
+    record Row(String endpoint, Supplier<Call> call, Map<Actor, Integer> expected, @Nullable Supplier<Object> state,
+               @Nullable Set<Actor> allowed) {
+        Row(String endpoint, Supplier<Call> call, Map<Actor, Integer> expected, @Nullable Supplier<Object> state) {
+            this(endpoint, call, expected, state, null);
+        }
+
+        boolean allows(Actor actor) {
+            return allowed != null ? allowed.contains(actor) : isSuccess(expected.get(actor));
+        }
+    }
+
+    /** A concrete request; a page request is sent from the actor's signed-in browser session, with its CSRF token. */
+    record Call(String method, String path, @Nullable String json, boolean page) {
+        Call(String method, String path, @Nullable String json) {
+            this(method, path, json, false);
+        }
+    }
+
+    static final TenantId OTHER = new TenantId("testville");
+    /** Fresh for each test: another test may have moved the clock past the tokens' lifetime. */
+    final Map<Actor, String> TOKENS = new EnumMap<>(Actor.class);
+    final Map<Actor, Api.Browser> BROWSERS = new EnumMap<>(Actor.class);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Grants grants;
+    @Autowired
+    Reorganisation reorganisation;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Api api;
+
+    @BeforeEach
+    void actors() {
+        api = new Api(port, clock);
+        var demo = Api.demoAccounts();
+        var otherAdmin = otherTenantAdministrator();
+        var who = Map.of(Actor.CITIZEN, demo.get("citizen1.hanoi"), Actor.OTHER_CITIZEN, demo.get("citizen2.hanoi"),
+                Actor.UNIT_STAFF, demo.get("head.00004"), Actor.SIBLING_STAFF, demo.get("head.00097"),
+                Actor.PARENT_SUBTREE_STAFF, demo.get("leader.hanoi"), Actor.OTHER_TENANT_STAFF, otherAdmin,
+                Actor.ADMINISTRATOR, demo.get("admin.hanoi"));
+        who.forEach((actor, credentials) -> TOKENS.put(actor, api.token(credentials)));
+        who.forEach((actor, credentials) -> BROWSERS.put(actor, api.browser().signIn(credentials)));
+        var anonymous = api.browser();
+        anonymous.get("/login");
+        BROWSERS.put(Actor.ANONYMOUS, anonymous);
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        var endpoints = endpoints();
+        var covered = new TreeSet<>(rows().stream().map(Row::endpoint).toList());
+
+        assertThat(covered).as("rows for endpoints that do not exist").isSubsetOf(endpoints);
+        assertThat(endpoints).as("endpoints without a row in the authorisation matrix").isSubsetOf(covered);
+    }
+
+    @Test
+    void AC4_everyHandlerDeclaresItsAccessRule() {
+        mappings.getHandlerMethods().values().stream().filter(h -> h.getBeanType().getName().startsWith("org.onedoor."))
+                .forEach(h -> assertThat(org.onedoor.identity.security.DeclaredAccessRules.declares(h))
+                        .as(h.getShortLogMessage()).isTrue());
+    }
+
+    @Test
+    void AC1_AC2_eachActorIsAllowedOrDeniedAsTheRulesSay() {
+        var failures = new ArrayList<String>();
+        for (var row : rows()) {
+            var order = new ArrayList<>(row.expected().keySet());
+            order.sort((a, b) -> Boolean.compare(row.allows(a), row.allows(b)));
+            var before = row.state() == null ? null : row.state().get();
+            for (var actor : order) {
+                var call = row.call().get();
+                var response = !call.page() ? api.send(call.method(), call.path(), TOKENS.get(actor), call.json(), Map.of())
+                        : call.method().equals("GET") ? BROWSERS.get(actor).get(call.path())
+                        : BROWSERS.get(actor).post(call.path(), call.json() == null ? Map.of() : form(call.json()));
+                var expected = row.expected().get(actor);
+                if (response.statusCode() != expected) {
+                    failures.add(row.endpoint() + " as " + actor + ": expected " + expected + ", got " + response.statusCode()
+                            + " " + response.body().substring(0, Math.min(160, response.body().length())));
+                }
+                if (!row.allows(actor) && row.state() != null && !row.state().get().equals(before)) {
+                    failures.add(row.endpoint() + " as " + actor + ": a refused request changed state");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void AC2_aUnitAdministratorListsOnlyTheAccountsOfItsUnit() {
+        var demo = Api.demoAccounts();
+        var unitAdmin = accounts.provision(new Accounts.NewAccount("hanoi", AccountKind.STAFF, "unitadmin." + suffix(), "Quản trị phường",
+                null, null, unit("hanoi", "00004").value(), null), "Đây là một mật khẩu dài 2026!", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "test");
+        grants.provision(new TenantId("hanoi"), unitAdmin.id(), "ADMINISTRATOR", unit("hanoi", "00004"), Scope.UNIT, LocalDate.of(2025, 7, 1), "test");
+        var token = api.token(new Api.Credentials(unitAdmin.username(), "Đây là một mật khẩu dài 2026!", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "ADMINISTRATOR", "00004", "hanoi"));
+
+        var listed = api.json(api.send("GET", "/api/v1/tenants/hanoi/accounts?size=500", token, null, Map.of()));
+
+        var usernames = listed.get("items").valueStream().map(i -> i.get("username").asString()).toList();
+        assertThat(usernames).contains("clerk.00004", "head.00004", unitAdmin.username())
+                .doesNotContain("clerk.00097", "admin.hanoi", demo.get("citizen1.hanoi").username());
+        assertThat(listed.get("items").valueStream().map(i -> i.get("unitCode").asString())).containsOnly("00004");
+    }
+
+    private List<Row> rows() {
+        var all = everyone(200);
+        var signedIn = except(200, Map.of(Actor.ANONYMOUS, 401));
+        var accountManagers = only(Map.of(Actor.ADMINISTRATOR, 200));
+        var clerk = accountId("clerk.00004");
+        var rows = new ArrayList<Row>();
+        // The organisation tree is public master data.
+        rows.add(row("GET /api/v1/tenants", get("/api/v1/tenants"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/units", get("/api/v1/tenants/hanoi/units?size=5"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/units/{code}", get("/api/v1/tenants/hanoi/units/00004"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/units/{code}/lineage", get("/api/v1/tenants/hanoi/units/00004/lineage"), all));
+        rows.add(row("GET /", get("/"), all));
+        rows.add(row("GET /tenants/{tenant}/units", get("/tenants/hanoi/units?q=ba%20dinh"), all));
+        rows.add(row("GET /tenants/{tenant}/units/{code}", get("/tenants/hanoi/units/00004"), all));
+        rows.add(row("GET /.well-known/security.txt", get("/.well-known/security.txt"), all));
+        // Sign-in: open to all; the page flow without a pending sign-in goes back to the form.
+        rows.add(row("GET /login", get("/login"), all));
+        rows.add(row("GET /login/second-factor", get("/login/second-factor"), everyone(302)));
+        rows.add(row("GET /login/enrol", get("/login/enrol"), everyone(302)));
+        rows.add(row("POST /login", () -> new Call("POST", "/login", null), everyone(403)));
+        rows.add(row("POST /login/second-factor", () -> new Call("POST", "/login/second-factor", null), everyone(403)));
+        rows.add(row("POST /login/enrol", () -> new Call("POST", "/login/enrol", null), everyone(403)));
+        rows.add(row("POST /api/v1/auth/token", () -> new Call("POST", "/api/v1/auth/token",
+                "{\"username\":\"admin\",\"password\":\"admin\"}"), everyone(401)));
+        rows.add(row("GET /api/v1/me", get("/api/v1/me"), signedIn));
+        rows.add(row("GET /api/v1/me/accesses", get("/api/v1/me/accesses"), signedIn));
+        // Accounts: administrators of the unit's subtree only.
+        rows.add(row("GET /api/v1/tenants/{tenant}/accounts", get("/api/v1/tenants/hanoi/accounts"), accountManagers));
+        rows.add(row("GET /api/v1/tenants/{tenant}/accounts/{id}", get("/api/v1/tenants/hanoi/accounts/" + clerk), accountManagers));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/accounts", () -> new Call("POST", "/api/v1/tenants/hanoi/accounts",
+                "{\"username\":\"new." + suffix() + "\",\"displayName\":\"Cán bộ mới\",\"unitCode\":\"00004\"}"),
+                only(Map.of(Actor.ADMINISTRATOR, 201)), this::accountCount));
+        var victim = disposableStaff();
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/accounts/{id}/unlock", post("/api/v1/tenants/hanoi/accounts/" + victim + "/unlock"),
+                accountManagers, () -> status(victim)));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/accounts/{id}/disable", post("/api/v1/tenants/hanoi/accounts/" + victim + "/disable"),
+                accountManagers, () -> status(victim)));
+        // Grants: read by those who answer for the unit, given and revoked by administrators.
+        rows.add(row("GET /api/v1/tenants/{tenant}/accounts/{id}/grants", get("/api/v1/tenants/hanoi/accounts/" + clerk + "/grants"),
+                only(Map.of(Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/accounts/{id}/grants", () -> new Call("POST",
+                "/api/v1/tenants/hanoi/accounts/" + clerk + "/grants", "{\"role\":\"SPECIALIST\",\"unitCode\":\"00004\",\"scope\":\"UNIT\"}"),
+                only(Map.of(Actor.ADMINISTRATOR, 201)), this::grantCount));
+        var disposableGrant = disposableGrant(clerk, "CLERK");
+        rows.add(new Row("DELETE /api/v1/tenants/{tenant}/grants/{grant}", () -> new Call("DELETE",
+                "/api/v1/tenants/hanoi/grants/" + disposableGrant, null),
+                only(Map.of(Actor.ADMINISTRATOR, 204)), this::grantCount));
+        rows.add(row("GET /api/v1/tenants/{tenant}/units/{code}/actors", get("/api/v1/tenants/hanoi/units/00004/actors"),
+                only(Map.of(Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
+        // Audit: auditors and administrators.
+        rows.add(row("GET /api/v1/tenants/{tenant}/audit/verify", get("/api/v1/tenants/hanoi/audit/verify"), accountManagers));
+        rows.add(row("GET /api/v1/tenants/{tenant}/audit/events", get("/api/v1/tenants/hanoi/audit/events?size=5"), accountManagers));
+        // The security console (pages): anonymous callers are sent to sign in, others refused unless allowed.
+        var signedInPage = except(200, Map.of(Actor.ANONYMOUS, 302));
+        var adminPage = page(Map.of(Actor.ADMINISTRATOR, 200));
+        var adminPost = Set.of(Actor.ADMINISTRATOR);
+        rows.add(row("GET /console", pageGet("/console"), signedInPage));
+        rows.add(row("GET /me/accesses", pageGet("/me/accesses"), signedInPage));
+        rows.add(row("GET /console/{tenant}/accounts", pageGet("/console/hanoi/accounts"), adminPage));
+        rows.add(row("GET /console/{tenant}/accounts/{id}", pageGet("/console/hanoi/accounts/" + clerk), adminPage));
+        rows.add(new Row("POST /console/{tenant}/accounts", () -> new Call("POST", "/console/hanoi/accounts",
+                "username=page." + suffix() + "&displayName=Cán bộ&unitCode=00004", true), page(Map.of(Actor.ADMINISTRATOR, 302)),
+                this::accountCount, adminPost));
+        var pageVictim = disposableStaff();
+        rows.add(new Row("POST /console/{tenant}/accounts/{id}/unlock", pagePost("/console/hanoi/accounts/" + pageVictim + "/unlock"),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), () -> status(pageVictim), adminPost));
+        rows.add(new Row("POST /console/{tenant}/accounts/{id}/disable", pagePost("/console/hanoi/accounts/" + pageVictim + "/disable"),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), () -> status(pageVictim), adminPost));
+        rows.add(new Row("POST /console/{tenant}/accounts/{id}/grants", () -> new Call("POST", "/console/hanoi/accounts/" + clerk
+                + "/grants", "role=SPECIALIST&unitCode=00004&scope=UNIT", true), page(Map.of(Actor.ADMINISTRATOR, 302)),
+                this::grantCount, adminPost));
+        var pageGrant = disposableGrant(clerk, "SPECIALIST");
+        rows.add(new Row("POST /console/{tenant}/grants/{grant}/revoke", pagePost("/console/hanoi/grants/" + pageGrant + "/revoke"),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), this::grantCount, adminPost));
+        rows.add(row("GET /console/{tenant}/units/{code}/actors", pageGet("/console/hanoi/units/00004/actors"),
+                page(Map.of(Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
+        rows.add(row("GET /console/{tenant}/audit", pageGet("/console/hanoi/audit?verify=1"), adminPage));
+        // Last: it revokes the token each actor used.
+        rows.add(row("DELETE /api/v1/auth/token", () -> new Call("DELETE", "/api/v1/auth/token", null), except(204, Map.of(Actor.ANONYMOUS, 401))));
+        return rows;
+    }
+
+    private Row row(String endpoint, Supplier<Call> call, Map<Actor, Integer> expected) {
+        return new Row(endpoint, call, expected, null);
+    }
+
+    private static Supplier<Call> get(String path) {
+        return () -> new Call("GET", path, null);
+    }
+
+    private static Supplier<Call> post(String path) {
+        return () -> new Call("POST", path, null);
+    }
+
+    private static Supplier<Call> pageGet(String path) {
+        return () -> new Call("GET", path, null, true);
+    }
+
+    private static Supplier<Call> pagePost(String path) {
+        return () -> new Call("POST", path, null, true);
+    }
+
+    /** A page allowed for the actors named; the anonymous are sent to sign in, everyone else refused. */
+    private static Map<Actor, Integer> page(Map<Actor, Integer> allowed) {
+        var map = everyone(403);
+        map.put(Actor.ANONYMOUS, 302);
+        map.putAll(allowed);
+        return map;
+    }
+
+    private static Map<String, String> form(String encoded) {
+        var fields = new java.util.LinkedHashMap<String, String>();
+        for (var pair : encoded.split("&")) {
+            var eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return fields;
+    }
+
+    /** The same status for every actor. */
+    private static Map<Actor, Integer> everyone(int status) {
+        var map = new EnumMap<Actor, Integer>(Actor.class);
+        for (var actor : Actor.values()) map.put(actor, status);
+        return map;
+    }
+
+    private static Map<Actor, Integer> except(int status, Map<Actor, Integer> exceptions) {
+        var map = everyone(status);
+        map.putAll(exceptions);
+        return map;
+    }
+
+    /** Allowed for the actors named (with their status); 401 for the anonymous, 403 for everyone else. */
+    private static Map<Actor, Integer> only(Map<Actor, Integer> allowed) {
+        var map = everyone(403);
+        map.put(Actor.ANONYMOUS, 401);
+        map.putAll(allowed);
+        return map;
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private TreeSet<String> endpoints() {
+        var endpoints = new TreeSet<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getName().startsWith("org.onedoor.")) return;
+            for (var method : info.getMethodsCondition().getMethods()) {
+                for (var pattern : info.getPatternValues()) endpoints.add(method.name() + " " + pattern);
+            }
+        });
+        return endpoints;
+    }
+
+    private Api.Credentials otherTenantAdministrator() {
+        reorganisation.registerTenant(OTHER, LocalizedText.of("Thành phố Thử", "Testville", null), ZoneId.of("Asia/Ho_Chi_Minh"),
+                Locale.of("vi"), Currency.getInstance("VND"));
+        var root = new NewUnit(UnitId.derivedFrom("testville/root"), "99", null, LocalizedText.of("vi", "Thành phố Thử"),
+                UnitType.PROVINCE_CITY, null, null);
+        reorganisation.establish(OTHER, Enactment.derivedFrom("testville/root", LocalDate.of(2020, 1, 1), "Thử nghiệm", null), root);
+        var password = "Mật khẩu của thành phố thử 2026";
+        var secret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+        var admin = accounts.provision(new Accounts.NewAccount(OTHER.value(), AccountKind.STAFF, "admin.testville", "Quản trị Thử",
+                null, null, root.id().value(), null), password, secret, "test");
+        grants.provision(OTHER, admin.id(), "ADMINISTRATOR", root.id(), Scope.SUBTREE, LocalDate.of(2020, 1, 1), "test");
+        return new Api.Credentials("admin.testville", password, secret, "ADMINISTRATOR", "99", OTHER.value());
+    }
+
+    private UUID disposableStaff() {
+        return accounts.provision(new Accounts.NewAccount("hanoi", AccountKind.STAFF, "disposable." + suffix(), "Tài khoản thử",
+                null, null, unit("hanoi", "00004").value(), null), accounts.randomPassword(), null, "test").id();
+    }
+
+    private UUID disposableGrant(UUID account, String role) {
+        grants.provision(new TenantId("hanoi"), account, role, unit("hanoi", "00097"), Scope.UNIT, LocalDate.of(2025, 7, 1), "test-" + suffix());
+        return jdbc.sql("""
+                select id from identity.access_grant where tenant_id = 'hanoi' and account_id = :a and unit_id = :u
+                   and role_code = :r and revoked_at is null""")
+                .param("a", account).param("u", unit("hanoi", "00097").value()).param("r", role).query(UUID.class).list().getFirst();
+    }
+
+    private UnitId unit(String tenant, String code) {
+        var city = directory.tenant(tenant);
+        return directory.unitOn(city.id(), code, directory.today(city)).orElseThrow().id();
+    }
+
+    private UUID accountId(String username) {
+        return accounts.find(username).orElseThrow().id();
+    }
+
+    private Object accountCount() {
+        return jdbc.sql("select count(*) from identity.account").query(Long.class).single();
+    }
+
+    private Object grantCount() {
+        return jdbc.sql("select count(*) from identity.access_grant where revoked_at is null").query(Long.class).single();
+    }
+
+    private Object status(UUID account) {
+        return jdbc.sql("select status from identity.account where id = :id").param("id", account).query(String.class).single();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+}
