@@ -313,6 +313,93 @@ public class Accounts {
         endSessionsAndTokens(account);
     }
 
+    /** How long an administrator's password lasts (AUTH-3), and how many earlier ones may not come back. */
+    public static final Duration ADMIN_PASSWORD_LIFETIME = Duration.ofDays(60);
+    public static final int ADMIN_PASSWORD_HISTORY = 10;
+
+    /** A sensitive change whose re-authentication failed: wrong current password or second-factor code. */
+    public static class ReauthenticationFailed extends org.onedoor.shared.Problem {
+        public ReauthenticationFailed() {
+            super("reauthentication-required", Kind.FORBIDDEN);
+        }
+    }
+
+    /** A new password the policy refuses; the reasons are message codes. */
+    public static class PasswordRejected extends org.onedoor.shared.Problem {
+        public PasswordRejected(String reasons) {
+            super("password-rejected", Kind.INVALID, reasons);
+        }
+    }
+
+    /**
+     * Re-authentication for a sensitive change (SESS-4): the current password and, for staff, a fresh TOTP code, given
+     * in the same request as the change.
+     */
+    private void reauthenticate(Account account, String currentPassword, @Nullable String totp) {
+        var hash = jdbc.sql("select password_hash from identity.account where tenant_id = :t and id = :id")
+                .param("t", account.tenant()).param("id", account.id()).query(String.class).single();
+        if (currentPassword == null || hash == null || !passwords.matches(currentPassword, hash)) throw new ReauthenticationFailed();
+        if (account.kind() == AccountKind.STAFF && (totp == null || !verifySecondFactor(account, totp.strip()))) {
+            throw new ReauthenticationFailed();
+        }
+    }
+
+    /**
+     * Changes the password after re-authentication: the policy applies (AUTH-2), and an administrator may not reuse any
+     * of the last ten (AUTH-3). Audited in the same transaction.
+     */
+    public void changePassword(Account account, String currentPassword, @Nullable String totp, String newPassword, boolean administrator) {
+        reauthenticate(account, currentPassword, totp);
+        var verdict = policy.check(newPassword, account.kind() == AccountKind.STAFF, account.username());
+        if (!verdict.accepted()) throw new PasswordRejected(String.join(", ", verdict.reasons()));
+        if (administrator) {
+            var earlier = jdbc.sql("""
+                    select hash from (select password_hash as hash, now() as changed_at from identity.account where tenant_id = :t and id = :id
+                                      union all
+                                      select hash, changed_at from identity.password_history where tenant_id = :t and account_id = :id) h
+                     order by changed_at desc limit :n""")
+                    .param("t", account.tenant()).param("id", account.id()).param("n", ADMIN_PASSWORD_HISTORY).query(String.class).list();
+            if (earlier.stream().anyMatch(h -> h != null && passwords.matches(newPassword, h))) throw new PasswordRejected("reused");
+        }
+        var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into identity.password_history (tenant_id, account_id, hash, changed_at)
+                select tenant_id, id, password_hash, coalesce(password_changed_at, created_at) from identity.account
+                 where tenant_id = :t and id = :id and password_hash is not null""")
+                .param("t", account.tenant()).param("id", account.id()).update();
+        jdbc.sql("""
+                update identity.account set password_hash = :hash, password_changed_at = :now, must_change_password = false,
+                       version = version + 1 where tenant_id = :t and id = :id""")
+                .param("hash", passwords.encode(newPassword)).param("now", now).param("t", account.tenant()).param("id", account.id()).update();
+        audit.record(AuditRecord.of(account.tenant(), account.username(), "account.password.change", "account", account.id().toString())
+                .concerning(account.id().toString()).succeeded());
+    }
+
+    /** Changes e-mail and phone after re-authentication (SESS-4); audited with digests of the old and new values. */
+    public Account changeContact(Account account, String currentPassword, @Nullable String totp, @Nullable String email, @Nullable String phone) {
+        reauthenticate(account, currentPassword, totp);
+        if (email != null && !email.isBlank() && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new org.onedoor.shared.InvalidParameter("email", email);
+        }
+        if (phone != null && !phone.isBlank() && !phone.strip().matches("\\+?[0-9 ]{8,16}")) throw new org.onedoor.shared.InvalidParameter("phone", phone);
+        jdbc.sql("update identity.account set email = :e, phone = :p, version = version + 1 where tenant_id = :t and id = :id")
+                .param("e", email == null || email.isBlank() ? null : email.strip()).param("p", phone == null || phone.isBlank() ? null : phone.strip())
+                .param("t", account.tenant()).param("id", account.id()).update();
+        audit.record(AuditRecord.of(account.tenant(), account.username(), "account.contact.change", "account", account.id().toString())
+                .concerning(account.id().toString()).changing(account.email() + "|" + account.phone(), email + "|" + phone).succeeded());
+        return find(account.tenant(), account.id()).orElseThrow();
+    }
+
+    /** Whether the account must change its password before anything else: set by an administrator, or expired (AUTH-3). */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(Account account, boolean administrator) {
+        if (account.mustChangePassword()) return true;
+        if (!administrator) return false;
+        var changed = jdbc.sql("select coalesce(password_changed_at, created_at) from identity.account where tenant_id = :t and id = :id")
+                .param("t", account.tenant()).param("id", account.id()).query(java.time.OffsetDateTime.class).single();
+        return changed.toInstant().plus(ADMIN_PASSWORD_LIFETIME).isBefore(clock.instant());
+    }
+
     /** How long a staff account may go unused before it is disabled (AUTH-6). */
     public static final Duration DORMANCY = Duration.ofDays(45);
 

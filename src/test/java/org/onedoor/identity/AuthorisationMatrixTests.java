@@ -240,6 +240,20 @@ class AuthorisationMatrixTests {
         rows.add(row("GET /console/{tenant}/units/{code}/actors", pageGet("/console/hanoi/units/00004/actors"),
                 page(Map.of(Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
         rows.add(row("GET /console/{tenant}/audit", pageGet("/console/hanoi/audit?verify=1"), adminPage));
+        // Own password and contact: every signed-in user, re-authenticating (a wrong current password is refused with 403).
+        var reauthRefused = except(403, Map.of(Actor.ANONYMOUS, 401));
+        var wrongCurrent = "{\"currentPassword\":\"not the password\",\"totp\":\"000000\",\"newPassword\":\"x\",\"email\":\"a@b.vn\"}";
+        rows.add(new Row("POST /api/v1/me/password", () -> new Call("POST", "/api/v1/me/password", wrongCurrent), reauthRefused,
+                this::passwordChanges, Set.of()));
+        rows.add(new Row("POST /api/v1/me/contact", () -> new Call("POST", "/api/v1/me/contact", wrongCurrent), reauthRefused,
+                this::contactChanges, Set.of()));
+        rows.add(row("GET /account/password", pageGet("/account/password"), signedInPage));
+        rows.add(row("GET /account/contact", pageGet("/account/contact"), signedInPage));
+        var pageReauthRefused = except(403, Map.of(Actor.ANONYMOUS, 302));
+        rows.add(new Row("POST /account/password", () -> new Call("POST", "/account/password",
+                "currentPassword=wrong&totp=000000&newPassword=whatever", true), pageReauthRefused, this::passwordChanges, Set.of()));
+        rows.add(new Row("POST /account/contact", () -> new Call("POST", "/account/contact",
+                "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
         // Last: it revokes the token each actor used.
         rows.add(row("DELETE /api/v1/auth/token", () -> new Call("DELETE", "/api/v1/auth/token", null), except(204, Map.of(Actor.ANONYMOUS, 401))));
         return rows;
@@ -360,6 +374,14 @@ class AuthorisationMatrixTests {
 
     private Object grantCount() {
         return jdbc.sql("select count(*) from identity.access_grant where revoked_at is null").query(Long.class).single();
+    }
+
+    private Object passwordChanges() {
+        return jdbc.sql("select count(*) from identity.password_history").query(Long.class).single();
+    }
+
+    private Object contactChanges() {
+        return jdbc.sql("select count(*) from identity.account where email = 'a@b.vn'").query(Long.class).single();
     }
 
     private Object status(UUID account) {

@@ -142,12 +142,13 @@ class IdentitySecurityTests {
                 null, null, root.id().value(), null), PASSWORD, SECRET, "test");
         var busy = accounts.provision(new Accounts.NewAccount("dormantville", AccountKind.STAFF, "busy." + suffix(), "Hay dùng",
                 null, null, root.id().value(), null), PASSWORD, SECRET, "test");
-        api.token(new Api.Credentials(idle.username(), PASSWORD, SECRET, "", "77", "dormantville"));
-
-        clock.advance(Accounts.DORMANCY.minusDays(1));
+        backdate(idle.id(), "created_at", Accounts.DORMANCY.plusDays(5));
+        backdate(busy.id(), "created_at", Accounts.DORMANCY.plusDays(5));
+        backdate(idle.id(), "last_login_at", Accounts.DORMANCY.minusDays(1));
+        backdate(busy.id(), "last_login_at", Accounts.DORMANCY.minusDays(1));
         assertThat(accounts.disableDormant("dormantville")).isZero();
+        backdate(idle.id(), "last_login_at", Accounts.DORMANCY.plusDays(1));
         api.token(new Api.Credentials(busy.username(), PASSWORD, SECRET, "", "77", "dormantville"));
-        clock.advance(Duration.ofDays(2));
         var live = accounts.issueToken(idle).token();
         assertThat(api.send("GET", "/api/v1/me", live, null, Map.of()).statusCode()).isEqualTo(200);
         var disabled = accounts.disableDormant("dormantville");
@@ -158,6 +159,69 @@ class IdentitySecurityTests {
         assertThat(api.send("GET", "/api/v1/me", live, null, Map.of()).statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from audit.event where action = 'account.disable.dormant' and object_id = :id")
                 .param("id", idle.id().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void AUTH3_anAdministratorsPasswordExpiresAfter60DaysAndTheLastTenCannotComeBack() {
+        var admin = newStaff();
+        grants.provision(new TenantId("hanoi"), admin.id(), "ADMINISTRATOR", unit("00004"), Scope.UNIT, LocalDate.of(2025, 7, 1), "test");
+        var token = api.token(new Api.Credentials(admin.username(), PASSWORD, SECRET, "ADMINISTRATOR", "00004", "hanoi"));
+        var second = "mật khẩu thứ hai của quản trị viên";
+        var third = "mật khẩu thứ ba của quản trị viên";
+        assertThat(changePassword(token, PASSWORD, second).statusCode()).isEqualTo(204);
+        assertThat(changePassword(token, second, third).statusCode()).isEqualTo(204);
+
+        var reuse = changePassword(token, third, PASSWORD);
+
+        assertThat(reuse.statusCode()).isEqualTo(400);
+        assertThat(api.json(reuse).get("code").asString()).isEqualTo("password-rejected");
+        backdate(admin.id(), "password_changed_at", Accounts.ADMIN_PASSWORD_LIFETIME.plusDays(1));
+        var expired = api.send("POST", "/api/v1/auth/token", null,
+                json("username", admin.username(), "password", third, "totp", api.nextCode(SECRET)), Map.of());
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(api.json(expired).get("code").asString()).isEqualTo("password-change-required");
+        var browser = api.browser();
+        browser.get("/login");
+        browser.post("/login", Map.of("username", admin.username(), "password", third, "next", "/console"));
+        browser.get("/login/second-factor");
+        browser.post("/login/second-factor", Map.of("code", api.nextCode(SECRET)));
+        var anywhere = browser.get("/console");
+        assertThat(anywhere.statusCode()).isEqualTo(302);
+        assertThat(anywhere.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account/password"));
+    }
+
+    @Test
+    void SESS4_changingPasswordOrContactNeedsTheCurrentPasswordAndACode() {
+        var staff = newStaff();
+        var token = api.token(new Api.Credentials(staff.username(), PASSWORD, SECRET, "CLERK", "00004", "hanoi"));
+
+        var withoutCode = api.send("POST", "/api/v1/me/contact", token, json("currentPassword", PASSWORD, "email", "moi@hanoi.gov.vn"), Map.of());
+        var wrongPassword = api.send("POST", "/api/v1/me/contact", token,
+                json("currentPassword", "sai", "totp", api.nextCode(SECRET), "email", "moi@hanoi.gov.vn"), Map.of());
+        var reauthenticated = api.send("POST", "/api/v1/me/contact", token,
+                json("currentPassword", PASSWORD, "totp", api.nextCode(SECRET), "email", "moi@hanoi.gov.vn"), Map.of());
+
+        assertThat(withoutCode.statusCode()).isEqualTo(403);
+        assertThat(api.json(withoutCode).get("code").asString()).isEqualTo("reauthentication-required");
+        assertThat(wrongPassword.statusCode()).isEqualTo(403);
+        assertThat(reauthenticated.statusCode()).isEqualTo(200);
+        assertThat(accounts.find(staff.username()).orElseThrow().email()).isEqualTo("moi@hanoi.gov.vn");
+        assertThat(changePassword(token, "sai", "một mật khẩu mới đủ dài").statusCode()).isEqualTo(403);
+        var tooShort = api.send("POST", "/api/v1/me/password", token,
+                json("currentPassword", PASSWORD, "totp", api.nextCode(SECRET), "newPassword", "ngắn"), Map.of());
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(api.json(tooShort).get("detail").asString()).contains("too-short");
+    }
+
+    /** Sets an account's timestamp to that long before the application's now. */
+    private void backdate(UUID account, String column, Duration ago) {
+        jdbc.sql("update identity.account set " + column + " = :at where id = :id")
+                .param("at", clock.instant().minus(ago).atOffset(java.time.ZoneOffset.UTC)).param("id", account).update();
+    }
+
+    private java.net.http.HttpResponse<String> changePassword(String token, String current, String next) {
+        return api.send("POST", "/api/v1/me/password", token,
+                json("currentPassword", current, "totp", api.nextCode(SECRET), "newPassword", next), Map.of());
     }
 
     @Test

@@ -41,6 +41,13 @@ class AuthApi {
         }
     }
 
+    /** The password must be changed (in the browser) before an API token is given. */
+    static final class PasswordChangeRequired extends Problem {
+        PasswordChangeRequired() {
+            super("password-change-required", Kind.FORBIDDEN);
+        }
+    }
+
     private final Accounts accounts;
     private final AccessPolicy access;
     private final Grants grants;
@@ -76,6 +83,7 @@ class AuthApi {
             events.secondFactorChecked(account.tenant(), account.id(), accepted, request);
             if (!accepted) throw new LoginFailed();
         }
+        if (accounts.mustChangePassword(account, AccountSettings.administrator(access, account))) throw new PasswordChangeRequired();
         var issued = accounts.issueToken(account);
         accounts.recordLogin(account);
         events.tokenIssued(account, request);
@@ -90,6 +98,34 @@ class AuthApi {
                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
         if (authorization != null && authorization.length() > 7) accounts.revokeToken(authorization.substring(7).strip());
         events.tokenRevoked(user, request);
+    }
+
+    record PasswordChange(String currentPassword, @Nullable String totp, String newPassword) {
+    }
+
+    record ContactChange(String currentPassword, @Nullable String totp, @Nullable String email, @Nullable String phone) {
+    }
+
+    record Contact(@Nullable String email, @Nullable String phone) {
+    }
+
+    @PreAuthorize("@access.signedIn(principal)")
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the caller's password; re-authenticate with the current password (and TOTP code for staff)")
+    void changePassword(@RequestBody PasswordChange body, @AuthenticationPrincipal CurrentUser user) {
+        var account = accounts.find(user.tenant(), user.accountId()).orElseThrow();
+        accounts.changePassword(account, body.currentPassword(), body.totp(), body.newPassword() == null ? "" : body.newPassword(),
+                AccountSettings.administrator(access, account));
+    }
+
+    @PreAuthorize("@access.signedIn(principal)")
+    @PostMapping("/me/contact")
+    @Operation(summary = "Change the caller's e-mail and phone; re-authenticate with the current password (and TOTP code for staff)")
+    Contact changeContact(@RequestBody ContactChange body, @AuthenticationPrincipal CurrentUser user) {
+        var account = accounts.changeContact(accounts.find(user.tenant(), user.accountId()).orElseThrow(), body.currentPassword(),
+                body.totp(), body.email(), body.phone());
+        return new Contact(account.email(), account.phone());
     }
 
     record GrantItem(String role, @Nullable String unitCode, @Nullable String unitName, String scope, LocalDate validFrom,

@@ -73,6 +73,7 @@ class SignIn {
                 : access.canAnywhere(user, Permission.ACCOUNT_MANAGE, user.tenantId()) ? ADMIN_IDLE : STAFF_IDLE;
         session.setMaxInactiveInterval((int) idle.toSeconds());
         accounts.recordLogin(account);
+        if (accounts.mustChangePassword(account, AccountSettings.administrator(access, account))) PasswordChangeGate.require(request);
     }
 
     /** Only a path of this site: never an absolute or protocol-relative address (no open redirect). */
