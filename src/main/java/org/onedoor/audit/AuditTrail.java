@@ -219,6 +219,9 @@ public class AuditTrail {
         int start = preferred != null ? preferred : ThreadLocalRandom.current().nextInt(lanes);
         for (int i = 0; i < lanes; i++) {
             int lane = (start + i) % lanes;
+            // A lane held by a suspended transaction of this thread (recordAlone called inside a transaction that has
+            // recorded) is only released when that transaction ends, and it waits for us: never try it.
+            if (held.heldBySuspendedTransaction(tenant, lane)) continue;
             var head = query(LOCK_IF_FREE, tenant, lane);
             if (head == null && !exists(tenant, lane)) {
                 jdbc.sql(CREATE).param("tenant", tenant, Types.VARCHAR).param("lane", lane, Types.INTEGER)
@@ -230,8 +233,7 @@ public class AuditTrail {
                 return head;
             }
         }
-        // Every lane is busy: wait for one, but never for a lane that a suspended transaction of this same thread
-        // holds (recordAlone inside a transaction that has recorded), which would wait forever.
+        // Every lane is busy: wait for one, but again never for one this thread's suspended transactions hold.
         for (int i = 0; i < lanes; i++) {
             int lane = (start + i) % lanes;
             if (held.heldBySuspendedTransaction(tenant, lane)) continue;

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onedoor.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The trail keeps what it is given, in the transaction of the change, append-only and gap-free under concurrency. */
 @DatabaseTest
@@ -124,6 +127,31 @@ class AuditTrailTests {
                 .param("tenant", tenant).query(String.class).list())
                 .containsExactly("account.login FAILURE 198.51.100.7:50123");
         assertThat(verification.verify(tenant).valid()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSecurityEventRecordedAloneNeverWaitsForTheLaneItsSuspendedCallerHolds() {
+        var alone = new TransactionTemplate(transactionManager);
+        alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var twoLanes = new AuditTrail(jdbc, Clock.systemUTC(), 2);
+
+        // A fresh tenant each time, so that the caller's lane head is created and still uncommitted.
+        for (int i = 0; i < 8; i++) {
+            var city = aTenantOfItsOwn();
+            fixtures.inTransaction(audit -> {
+                twoLanes.record(aDossierRead(city, 1));
+                alone.executeWithoutResult(status -> twoLanes.record(aDossierRead(city, 2)));
+            });
+            assertThat(jdbc.sql("select lane || ':' || seq from audit.event where tenant_id = :tenant order by lane")
+                    .param("tenant", city).query(String.class).list()).containsExactly("0:1", "1:1");
+        }
+        var oneLane = new AuditTrail(jdbc, Clock.systemUTC(), 1);
+        assertThatThrownBy(() -> fixtures.inTransaction(audit -> {
+            oneLane.record(aDossierRead(tenant, 1));
+            alone.executeWithoutResult(status -> oneLane.record(aDossierRead(tenant, 2)));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("raise onedoor.audit.lanes");
+        assertThat(fixtures.count(tenant)).isZero();
     }
 
     @Test
