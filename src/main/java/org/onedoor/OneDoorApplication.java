@@ -13,7 +13,8 @@ public class OneDoorApplication {
 
     public static void main(String[] args) {
         var application = new SpringApplication(OneDoorApplication.class);
-        if (java.util.Arrays.asList(args).contains("import") || java.util.Arrays.asList(args).contains("bootstrap-admin")) {
+        var command = java.util.Arrays.asList(args);
+        if (command.contains("import") || command.contains("bootstrap-admin") || command.contains("audit-verify")) {
             application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
         application.run(args);

@@ -7,6 +7,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.onedoor.audit.AuditRecord;
+import org.onedoor.audit.AuditTrail;
 import org.onedoor.shared.LocalizedText;
 import org.onedoor.shared.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,11 +28,13 @@ public class Reorganisation {
     private final JdbcClient jdbc;
     private final OrganisationDirectory directory;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    Reorganisation(JdbcClient jdbc, OrganisationDirectory directory, ApplicationEventPublisher events) {
+    Reorganisation(JdbcClient jdbc, OrganisationDirectory directory, ApplicationEventPublisher events, AuditTrail audit) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.events = events;
+        this.audit = audit;
     }
 
     /** A city joins the installation, or its description is corrected. */
@@ -249,6 +253,10 @@ public class Reorganisation {
     }
 
     private void announce(TenantId tenant, Enactment act, ChangeKind kind, List<UnitId> predecessors, List<UnitId> successors) {
+        audit.record(AuditRecord.of(tenant.value(), "system:organisation", "unit." + kind.name().toLowerCase(java.util.Locale.ROOT),
+                        "restructuring", act.id().toString())
+                .changing(predecessors.toString(), successors.toString()).with("effective", act.effectiveDate().toString())
+                .with("legalBasis", act.legalBasis()).succeeded());
         events.publishEvent(new UnitsRestructured(tenant, act.id(), kind, act.effectiveDate(), predecessors, successors));
     }
 }

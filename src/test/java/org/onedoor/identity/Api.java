@@ -81,7 +81,7 @@ public final class Api {
                 .header("Accept-Language", "en");
         if (json != null) request.header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -185,6 +185,13 @@ class AuthorisationMatrixTests {
         rows.add(row("POST /login", () -> new Call("POST", "/login", null), everyone(403)));
         rows.add(row("POST /login/second-factor", () -> new Call("POST", "/login/second-factor", null), everyone(403)));
         rows.add(row("POST /login/enrol", () -> new Call("POST", "/login/enrol", null), everyone(403)));
+        rows.add(row("GET /register", get("/register"), all));
+        rows.add(row("POST /register", () -> new Call("POST", "/register", null), everyone(403)));
+        rows.add(row("POST /register/verify", () -> new Call("POST", "/register/verify", null), everyone(403)));
+        rows.add(row("POST /api/v1/tenants/{tenant}/registrations", () -> new Call("POST", "/api/v1/tenants/hanoi/registrations",
+                "{\"fullName\":\"\"}"), everyone(400)));
+        rows.add(row("POST /api/v1/tenants/{tenant}/registrations/verify", () -> new Call("POST",
+                "/api/v1/tenants/hanoi/registrations/verify", "{\"username\":\"nobody@example.invalid\",\"code\":\"000000\"}"), everyone(400)));
         rows.add(row("POST /api/v1/auth/token", () -> new Call("POST", "/api/v1/auth/token",
                 "{\"username\":\"admin\",\"password\":\"admin\"}"), everyone(401)));
         rows.add(row("GET /api/v1/me", get("/api/v1/me"), signedIn));

@@ -126,8 +126,10 @@ class IdentitySecurityTests {
             var response = api.send("POST", "/api/v1/auth/token", null, json("username", pair[0], "password", pair[1]), Map.of());
             assertThat(response.statusCode()).as(pair[0] + "/" + pair[1]).isEqualTo(401);
         }
-        assertThat(jdbc.sql("select count(*) from identity.account where created_by not in ('demo', 'test') and created_by not like 'admin%'")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from identity.account
+                 where lower(username) in ('admin', 'administrator', 'root', 'sa', 'superuser', 'user', 'guest', 'test', 'demo', 'onedoor')""")
+                .query(Long.class).single()).as("no account with a conventional default name").isZero();
     }
 
     @Test
@@ -347,14 +349,38 @@ class IdentitySecurityTests {
     }
 
     @Test
-    void disablingAnAccountEndsItsTokensAtOnce() {
+    void disablingAnAccountEndsItsTokensAndSessionsAtOnce() {
         var staff = newStaff();
-        var token = api.token(new Api.Credentials(staff.username(), PASSWORD, SECRET, "CLERK", "00004", "hanoi"));
+        var credentials = new Api.Credentials(staff.username(), PASSWORD, SECRET, "CLERK", "00004", "hanoi");
+        var token = api.token(credentials);
+        var browser = api.browser().signIn(credentials);
+        assertThat(browser.get("/console").statusCode()).isEqualTo(200);
         var admin = api.token(Api.demoAccounts().get("admin.hanoi"));
 
         assertThat(api.send("POST", "/api/v1/tenants/hanoi/accounts/" + staff.id() + "/disable", admin, null, Map.of()).statusCode()).isEqualTo(200);
 
         assertThat(api.send("GET", "/api/v1/me", token, null, Map.of()).statusCode()).isEqualTo(401);
+        var afterwards = browser.get("/console");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
+    }
+
+    @Test
+    void signInAttemptsBeyondTheRateLimitAreRefusedWith429AndRetryAfter() {
+        java.net.http.HttpResponse<String> last = null;
+        for (int i = 0; i < 400 && (last == null || last.statusCode() != 429); i++) {
+            last = api.send("POST", "/login", null, null, Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        }
+        try {
+            assertThat(last.statusCode()).isEqualTo(429);
+            assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isPositive());
+            assertThat(api.json(last).get("code").asString()).isEqualTo("too-many-requests");
+            assertThat(api.send("GET", "/login", null, null, Map.of()).statusCode()).as("only the limited door closes").isEqualTo(200);
+        } finally {
+            clock.advance(Duration.ofMinutes(2));
+        }
+        assertThat(api.send("POST", "/login", null, null, Map.of("Content-Type", "application/x-www-form-urlencoded")).statusCode())
+                .as("the bucket refills").isEqualTo(403);
     }
 
     @Test

@@ -54,6 +54,8 @@ class ReorganisationTests {
         assertThat(directory.unitOn(city, "00001", CHANGE.minusDays(1)).orElseThrow().name().in(VI)).isEqualTo("Phường Cũ");
         assertThat(directory.unitOn(city, "00001", CHANGE).orElseThrow().name().in(VI)).isEqualTo("Phường Mới");
         assertThat(directory.versions(city, ward)).hasSize(2).allSatisfy(v -> assertThat(v.id()).isEqualTo(ward));
+        assertThat(jdbc.sql("select count(*) from audit.event where tenant_id = :t and action = 'unit.rename'")
+                .param("t", city.value()).query(Long.class).single()).as("audited with the change").isEqualTo(1);
         var renamed = directory.lineage(city, directory.unitOn(city, ward, CHANGE).orElseThrow());
         assertThat(renamed.predecessors()).singleElement().satisfies(p -> {
             assertThat(p.event()).isEqualTo(ChangeKind.RENAME);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL started by the application itself when no external database is configured, with its data kept
@@ -64,6 +65,8 @@ final class EmbeddedDatabase {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by us after every Spring context has closed (below), not by a JVM hook racing them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
             if (durable) {
@@ -73,12 +76,21 @@ final class EmbeddedDatabase {
                 builder.setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off");
             }
             var postgres = builder.start();
+            SpringApplication.getShutdownHandlers().add(() -> stop(postgres, dir));
             createDatabaseIfMissing(postgres);
             log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), dir,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    private static void stop(EmbeddedPostgres postgres, Path dir) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL in {} cleanly: {}", dir, e.getMessage());
         }
     }
 

@@ -25,10 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class RateLimits {
 
-    /** A limited door: a method and path prefix, and how many requests a client may make per period. */
-    record Rule(String name, String method, String pathPrefix, int capacity, Duration period) {
+    /** A limited door: a method and path pattern (a regular expression), and how many requests a client may make per period. */
+    record Rule(String name, String method, String path, int capacity, Duration period) {
         boolean matches(HttpServletRequest request) {
-            return method.equals(request.getMethod()) && request.getRequestURI().startsWith(pathPrefix);
+            return method.equals(request.getMethod()) && request.getRequestURI().matches(path);
         }
     }
 
@@ -59,11 +59,11 @@ class RateLimits {
             @Value("${onedoor.rate-limit.sign-in-per-minute:10}") int signIn,
             @Value("${onedoor.rate-limit.public-per-minute:60}") int publicLookups) {
         var rules = List.of(
-                new Rule("sign-in", "POST", "/login", signIn, Duration.ofMinutes(1)),
+                new Rule("sign-in", "POST", "/login(/.*)?", signIn, Duration.ofMinutes(1)),
                 new Rule("token", "POST", "/api/v1/auth/token", signIn, Duration.ofMinutes(1)),
-                new Rule("registration", "POST", "/register", signIn, Duration.ofMinutes(1)),
-                new Rule("registration-api", "POST", "/api/v1/registrations", signIn, Duration.ofMinutes(1)),
-                new Rule("public-status", "GET", "/api/v1/public/", publicLookups, Duration.ofMinutes(1)));
+                new Rule("registration", "POST", "/register(/.*)?", signIn, Duration.ofMinutes(1)),
+                new Rule("registration-api", "POST", "/api/v1/tenants/[^/]+/registrations(/.*)?", signIn, Duration.ofMinutes(1)),
+                new Rule("public-look-up", "GET", "/api/v1/tenants/[^/]+/dossiers/[^/]+/status", publicLookups, Duration.ofMinutes(1)));
         var buckets = new ConcurrentHashMap<String, Bucket>();
         var filter = new OncePerRequestFilter() {
             @Override
