@@ -13,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,6 +38,17 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * No user store of Spring's own: without this bean Spring Boot would create an in-memory user with a generated
+     * password, a default account of a kind AUTH-7 forbids. Sign-in goes through {@code Accounts} only.
+     */
+    @Bean
+    UserDetailsService noUserDetailsService() {
+        return username -> {
+            throw new UsernameNotFoundException("OneDoor signs in through its own accounts");
+        };
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
