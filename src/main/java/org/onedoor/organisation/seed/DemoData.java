@@ -21,11 +21,14 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final HanoiOrganisationImport hanoi;
+    private final VientianeOrganisationImport vientiane;
     private final ApplicationContext context;
     private final boolean demo;
 
-    DemoData(HanoiOrganisationImport hanoi, ApplicationContext context, @Value("${onedoor.demo}") boolean demo) {
+    DemoData(HanoiOrganisationImport hanoi, VientianeOrganisationImport vientiane, ApplicationContext context,
+             @Value("${onedoor.demo}") boolean demo) {
         this.hanoi = hanoi;
+        this.vientiane = vientiane;
         this.context = context;
         this.demo = demo;
     }
@@ -36,7 +39,9 @@ class DemoData implements ApplicationRunner {
             var data = args.getOptionValues("data");
             var report = data == null || data.isEmpty() ? hanoi.run() : hanoi.run(Path.of(data.getFirst()));
             System.out.println("hanoi organisation: " + report.full());
-            var status = report.rejections().isEmpty() ? 0 : 1;
+            var lao = vientiane.run();
+            System.out.println("vientiane organisation: " + lao.full());
+            var status = report.rejections().isEmpty() && lao.rejections().isEmpty() ? 0 : 1;
             System.exit(SpringApplication.exit(context, () -> status));
         }
         if (demo) {
@@ -44,6 +49,8 @@ class DemoData implements ApplicationRunner {
             var report = hanoi.run();
             log.info("Demo data, Hanoi organisation: {} ({} ms)", report.summary(), (System.nanoTime() - started) / 1_000_000);
             report.rejections().forEach(r -> log.warn("Rejected seed row {}", r));
+            var lao = vientiane.run();
+            log.info("Demo data, Vientiane organisation: {}", lao.summary());
         }
     }
 }

@@ -1,0 +1,57 @@
+package org.onedoor.calendar.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.onedoor.calendar.Calendars;
+import org.onedoor.calendar.YearSchedule;
+import org.onedoor.organisation.OrganisationDirectory;
+import org.onedoor.shared.InvalidParameter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A city's calendar for a year: days off and make-up working days with occasions, legal basis and status (public). */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenant}/calendar")
+@Tag(name = "Calendar", description = "Working calendars: days off and make-up working days of each year")
+class CalendarApi {
+
+    private final Calendars calendars;
+    private final OrganisationDirectory directory;
+
+    CalendarApi(Calendars calendars, OrganisationDirectory directory) {
+        this.calendars = calendars;
+        this.directory = directory;
+    }
+
+    record Day(LocalDate date, String kind, String occasion, @Nullable String legalBasis, @Nullable String note) {
+    }
+
+    record Year(int year, String status, @Nullable String decision, @Nullable Instant publishedAt, List<Day> days) {
+    }
+
+    @PermitAll
+    @GetMapping("/{year}")
+    @Operation(summary = "The year's days off and make-up working days; a year not yet published is provisional")
+    Year year(@PathVariable String tenant, @PathVariable String year, Locale locale) {
+        var city = directory.tenant(tenant);
+        int value;
+        try {
+            value = Integer.parseInt(year);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameter("year", year);
+        }
+        if (value < 1900 || value > 2199) throw new InvalidParameter("year", year);
+        var schedule = calendars.year(city.id(), value)
+                .orElse(new YearSchedule(value, YearSchedule.Status.PROVISIONAL, null, null, null, List.of()));
+        return new Year(value, schedule.status().name(), schedule.decision(), schedule.publishedAt(), schedule.days().stream()
+                .map(d -> new Day(d.day(), d.kind().name(), d.occasion().in(locale), d.legalBasis(), d.note())).toList());
+    }
+}
