@@ -30,12 +30,14 @@ import org.jspecify.annotations.Nullable;
  *       working day, which is how implementations storing 8 h per day round (§5.1). Half days (N + ½) count in
  *       half-day slots instead: each working day has a morning half ending at the midpoint of its office time (12:00
  *       in Hanoi) and an afternoon half ending at its close; counting starts at the first half-day received at or
- *       before its beginning, and the dossier is due at the end of the (2N + 1)-th half-day. 0 working days is due at
- *       the start of counting.</dd>
+ *       before its beginning, and the dossier is due at the end of the (2N + 1)-th half-day.</dd>
  *   <dt>N working hours</dt>
  *   <dd>N hours of office time from the start of counting, skipping lunch, nights, weekly rest days and days off
  *       (§5.1: 8 h = 1 working day, half a day = 4 h). Ending exactly at a session's end, the dossier is due then
  *       (12:00, not 13:00).</dd>
+ *   <dt>Zero</dt>
+ *   <dd>0 working days or hours is due at reception, so that limits add up: N then M working days (or hours) from
+ *       the start of a working period is N + M.</dd>
  *   <dt>N calendar days</dt>
  *   <dd>The day of reception (after moving a reception outside office hours to the next working period) plus N days;
  *       with {@code skipDaysOff} the declared days off ({@link WorkingCalendar#isDayOff}) are not counted. The result
@@ -85,6 +87,10 @@ public final class Deadlines {
 
     /** When a dossier received at {@code received} with the legal time {@code limit} is due (rules above). */
     public static Instant due(WorkingCalendar calendar, Instant received, TimeLimit limit) {
+        if (limit.value().signum() == 0
+                && (limit.unit() == TimeLimit.Unit.WORKING_DAYS || limit.unit() == TimeLimit.Unit.WORKING_HOURS)) {
+            return received;
+        }
         return switch (limit.unit()) {
             case WORKING_DAYS -> limit.halves() % 2 == 0
                     ? addWorkingDays(calendar, received, limit.halves() / 2)
@@ -156,9 +162,6 @@ public final class Deadlines {
     }
 
     private static Instant addWorkingDays(WorkingCalendar calendar, Instant received, int days) {
-        if (days == 0) {
-            return startOfCounting(calendar, received);
-        }
         var zone = calendar.zone();
         var receptionDay = received.atZone(zone).toLocalDate();
         var day = isOpen(calendar, receptionDay) && !received.isAfter(opening(calendar, receptionDay))

@@ -166,9 +166,9 @@ class DeadlinesTests {
         }
 
         @Test
-        void zeroWorkingDaysIsTheStartOfCounting() {
-            assertThat(due("2026-03-08T20:00", TimeLimit.workingDays(0))).isEqualTo(hanoi("2026-03-09T08:00"));
-            assertThat(due("2026-03-09T10:00", TimeLimit.workingDays(0))).isEqualTo(hanoi("2026-03-09T10:00"));
+        void zeroIsDueAtReception() {
+            assertThat(due("2026-03-08T20:00", TimeLimit.workingDays(0))).isEqualTo(hanoi("2026-03-08T20:00"));
+            assertThat(due("2026-03-09T10:00", TimeLimit.workingHours(0))).isEqualTo(hanoi("2026-03-09T10:00"));
         }
     }
 
