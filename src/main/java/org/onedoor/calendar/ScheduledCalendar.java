@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -33,11 +34,16 @@ public final class ScheduledCalendar implements WorkingCalendar {
     private final List<OfficeSession> sessions;
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> makeUpDays;
+    /** Working days of the years that have days off or make-up days, by epoch day from {@link #firstEpochDay}. */
+    private final BitSet workingDays;
+    private final long firstEpochDay;
+    private final long endEpochDay;
 
     public ScheduledCalendar(ZoneId zone, Set<DayOfWeek> workingWeek, List<OfficeSession> sessions,
             Set<LocalDate> daysOff, Set<LocalDate> makeUpDays) {
         if (zone == null || workingWeek == null || sessions == null || daysOff == null || makeUpDays == null) {
-            throw new IllegalArgumentException("A working calendar needs a zone, a week, sessions, days off and make-up days");
+            throw new IllegalArgumentException(
+                    "A working calendar needs a zone, a week, sessions, days off and make-up days");
         }
         if (workingWeek.isEmpty()) {
             throw new IllegalArgumentException("A working calendar has at least one working day a week");
@@ -60,6 +66,22 @@ public final class ScheduledCalendar implements WorkingCalendar {
         this.sessions = List.copyOf(sessions);
         this.daysOff = Set.copyOf(daysOff);
         this.makeUpDays = Set.copyOf(makeUpDays);
+        var exceptions = new HashSet<>(daysOff);
+        exceptions.addAll(makeUpDays);
+        var first = exceptions.stream().min(LocalDate::compareTo)
+                .map(day -> day.withDayOfYear(1))
+                .orElse(LocalDate.EPOCH);
+        var end = exceptions.stream().max(LocalDate::compareTo)
+                .map(day -> day.withDayOfYear(1).plusYears(1))
+                .orElse(LocalDate.EPOCH);
+        this.firstEpochDay = first.toEpochDay();
+        this.endEpochDay = end.toEpochDay();
+        this.workingDays = new BitSet((int) (endEpochDay - firstEpochDay));
+        for (var day = first; day.isBefore(end); day = day.plusDays(1)) {
+            var working = this.makeUpDays.contains(day)
+                    || this.workingWeek.contains(day.getDayOfWeek()) && !this.daysOff.contains(day);
+            workingDays.set((int) (day.toEpochDay() - firstEpochDay), working);
+        }
     }
 
     /** The Vietnamese civil-service calendar: Asia/Ho_Chi_Minh, Monday–Friday, 08:00–12:00 and 13:00–17:00. */
@@ -74,10 +96,11 @@ public final class ScheduledCalendar implements WorkingCalendar {
 
     @Override
     public boolean isWorkingDay(LocalDate day) {
-        if (makeUpDays.contains(day)) {
-            return true;
+        var epochDay = day.toEpochDay();
+        if (epochDay >= firstEpochDay && epochDay < endEpochDay) {
+            return workingDays.get((int) (epochDay - firstEpochDay));
         }
-        return workingWeek.contains(day.getDayOfWeek()) && !daysOff.contains(day);
+        return workingWeek.contains(day.getDayOfWeek());
     }
 
     @Override

@@ -194,6 +194,15 @@ class DeadlinesProperties {
                 .isLessThanOrEqualTo(Deadlines.classify(later, due, CALENDAR.zone()));
     }
 
+    @Property
+    void aWorkingDayIsAMakeUpDayOrAWeekdayThatIsNotOff(@ForAll @IntRange(min = -3000, max = 6000) int daysAfter2020) {
+        var day = LocalDate.of(2020, 1, 1).plusDays(daysAfter2020);
+        var expected = CALENDAR.makeUpDays().contains(day)
+                || ScheduledCalendar.VIETNAM_WORKING_WEEK.contains(day.getDayOfWeek()) && !CALENDAR.isDayOff(day);
+        assertThat(CALENDAR.isWorkingDay(day)).isEqualTo(expected);
+        assertThat(CALENDAR.sessions(day)).isEqualTo(expected ? ScheduledCalendar.HANOI_OFFICE_HOURS : List.of());
+    }
+
     private static BigDecimal halfOf(int halves) {
         return BigDecimal.valueOf(halves).divide(BigDecimal.TWO);
     }

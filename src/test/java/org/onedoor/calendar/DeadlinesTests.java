@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class DeadlinesTests {
     static ScheduledCalendar vietnam2024to2026() {
         var daysOff = new HashSet<LocalDate>();
         var makeUpDays = new HashSet<LocalDate>();
-        var resource = Objects.requireNonNull(DeadlinesTests.class.getResourceAsStream("/calendar/vn-days-off-2024-2026.csv"));
+        var resource = Objects.requireNonNull(
+                DeadlinesTests.class.getResourceAsStream("/calendar/vn-days-off-2024-2026.csv"));
         try (var reader = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
             reader.lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("date,"))
@@ -300,13 +302,19 @@ class DeadlinesTests {
 
         @Test
         void earlyOnTimeAndLate() {
-            var zone = VIETNAM.zone();
-            assertThat(Deadlines.classify(hanoi("2026-03-13T16:00"), DUE, zone)).isEqualTo(Deadlines.Timeliness.EARLY);
-            assertThat(Deadlines.classify(hanoi("2026-03-16T00:30"), DUE, zone)).isEqualTo(Deadlines.Timeliness.ON_TIME);
-            assertThat(Deadlines.classify(hanoi("2026-03-16T09:00"), DUE, zone)).isEqualTo(Deadlines.Timeliness.ON_TIME);
-            assertThat(Deadlines.classify(DUE, DUE, zone)).isEqualTo(Deadlines.Timeliness.ON_TIME);
-            assertThat(Deadlines.classify(DUE.plusSeconds(1), DUE, zone)).isEqualTo(Deadlines.Timeliness.LATE);
-            assertThat(Deadlines.classify(hanoi("2026-03-17T08:00"), DUE, zone)).isEqualTo(Deadlines.Timeliness.LATE);
+            // Due Mon 16/3/2026 17:00: Friday 13/3 is a day before the due day (early); any time on Monday up to
+            // 17:00 is on time (§3.2 indicator 2.1: end ≤ appointment); one second later is late.
+            assertThat(classify("2026-03-13T16:00")).isEqualTo(Deadlines.Timeliness.EARLY);
+            assertThat(classify("2026-03-16T00:30")).isEqualTo(Deadlines.Timeliness.ON_TIME);
+            assertThat(classify("2026-03-16T09:00")).isEqualTo(Deadlines.Timeliness.ON_TIME);
+            assertThat(Deadlines.classify(DUE, DUE, VIETNAM.zone())).isEqualTo(Deadlines.Timeliness.ON_TIME);
+            assertThat(Deadlines.classify(DUE.plusSeconds(1), DUE, VIETNAM.zone()))
+                    .isEqualTo(Deadlines.Timeliness.LATE);
+            assertThat(classify("2026-03-17T08:00")).isEqualTo(Deadlines.Timeliness.LATE);
+        }
+
+        static Deadlines.Timeliness classify(String ended) {
+            return Deadlines.classify(hanoi(ended), DUE, VIETNAM.zone());
         }
     }
 
@@ -358,10 +366,10 @@ class DeadlinesTests {
             assertThatThrownBy(() -> OfficeSession.of("08:00", "08:00")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new ScheduledCalendar(ScheduledCalendar.VIETNAM_ZONE,
                     ScheduledCalendar.VIETNAM_WORKING_WEEK,
-                    List.of(OfficeSession.of("08:00", "12:00"), OfficeSession.of("11:00", "17:00")), java.util.Set.of(),
-                    java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
+                    List.of(OfficeSession.of("08:00", "12:00"), OfficeSession.of("11:00", "17:00")), Set.of(),
+                    Set.of())).isInstanceOf(IllegalArgumentException.class);
             var day = LocalDate.of(2026, 3, 7);
-            assertThatThrownBy(() -> ScheduledCalendar.vietnamCivilService(java.util.Set.of(day), java.util.Set.of(day)))
+            assertThatThrownBy(() -> ScheduledCalendar.vietnamCivilService(Set.of(day), Set.of(day)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new Deadlines.Pause(hanoi("2026-03-02T10:00"), hanoi("2026-03-02T09:00")))
                     .isInstanceOf(IllegalArgumentException.class);
