@@ -41,11 +41,40 @@ public class Calendars {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
+    private final java.util.concurrent.ConcurrentHashMap<String, WorkingCalendar> built = new java.util.concurrent.ConcurrentHashMap<>();
 
     Calendars(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+    }
+
+    /**
+     * The tenant's working calendar for deadline arithmetic: its zone, working week and office hours, and every day off
+     * and make-up working day on record. Built once per tenant and rebuilt after a schedule is recorded.
+     */
+    public WorkingCalendar workingCalendar(TenantId tenant) {
+        return built.computeIfAbsent(tenant.value(), t -> {
+            var week = workingWeek(tenant).orElseThrow(() -> new NoWorkingCalendar(tenant.value()));
+            var daysOff = new java.util.HashSet<LocalDate>();
+            var makeUp = new java.util.HashSet<LocalDate>();
+            jdbc.sql("select day, kind from calendar.special_day where tenant_id = :t").param("t", t).query((rs, n) -> {
+                var kind = DayKind.valueOf(rs.getString(2));
+                if (kind.closesOffices()) daysOff.add(rs.getObject(1, LocalDate.class));
+                else if (kind == DayKind.MAKEUP_WORKDAY) makeUp.add(rs.getObject(1, LocalDate.class));
+                return kind;
+            }).list();
+            var zone = jdbc.sql("select time_zone from organisation.tenant where id = :t").param("t", t).query(String.class).single();
+            return new ScheduledCalendar(java.time.ZoneId.of(zone), week.days(),
+                    week.hours().stream().map(h -> new OfficeSession(h.start(), h.end())).toList(), daysOff, makeUp);
+        });
+    }
+
+    /** A tenant without a working week on record cannot count working time. */
+    public static class NoWorkingCalendar extends org.onedoor.shared.Problem {
+        public NoWorkingCalendar(String tenant) {
+            super("no-working-calendar", Kind.NOT_FOUND, tenant);
+        }
     }
 
     public Optional<WorkingWeek> workingWeek(TenantId tenant) {
@@ -92,6 +121,7 @@ public class Calendars {
                 on conflict (tenant_id) do update set working_days = excluded.working_days, sessions = excluded.sessions, updated_at = now()""")
                 .param("t", tenant.value()).param("days", week.days().stream().sorted().map(Enum::name).toArray(String[]::new))
                 .param("sessions", JSON.writeValueAsString(sessions)).update();
+        built.remove(tenant.value());
     }
 
     /**
@@ -112,6 +142,7 @@ public class Calendars {
                 .param("t", tenant.value()).param("y", year).param("s", status.name()).param("d", decision)
                 .param("at", status == YearSchedule.Status.OFFICIAL ? clock.instant().atOffset(ZoneOffset.UTC) : null)
                 .param("by", publishedBy).update();
+        built.remove(tenant.value());
         jdbc.sql("delete from calendar.special_day where tenant_id = :t and year = :y").param("t", tenant.value()).param("y", year).update();
         audit.record(AuditRecord.of(tenant.value(), publishedBy == null ? "system:calendar" : publishedBy, "calendar.year.record",
                 "year", String.valueOf(year)).changing(current.orElse(null), status.name()).with("decision", String.valueOf(decision))

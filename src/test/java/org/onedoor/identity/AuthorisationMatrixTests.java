@@ -178,6 +178,8 @@ class AuthorisationMatrixTests {
         rows.add(row("GET /tenants/{tenant}/units", get("/tenants/hanoi/units?q=ba%20dinh"), all));
         rows.add(row("GET /tenants/{tenant}/units/{code}", get("/tenants/hanoi/units/00004"), all));
         rows.add(row("GET /api/v1/tenants/{tenant}/calendar/{year}", get("/api/v1/tenants/hanoi/calendar/2026"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/calendar/deadline",
+                get("/api/v1/tenants/hanoi/calendar/deadline?from=2026-02-13T09:00:00%2B07:00&value=2&unit=WORKING_DAYS"), all));
         rows.add(row("GET /api/v1/lunar-calendar/lunar", get("/api/v1/lunar-calendar/lunar?date=2026-02-17"), all));
         rows.add(row("GET /api/v1/lunar-calendar/solar", get("/api/v1/lunar-calendar/solar?year=2026&month=1&day=1"), all));
         rows.add(row("GET /.well-known/security.txt", get("/.well-known/security.txt"), all));

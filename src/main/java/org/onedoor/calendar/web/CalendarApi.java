@@ -8,13 +8,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.onedoor.calendar.Calendars;
+import org.onedoor.calendar.Deadlines;
+import org.onedoor.calendar.TimeLimit;
 import org.onedoor.calendar.YearSchedule;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.shared.InvalidParameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A city's calendar for a year: days off and make-up working days with occasions, legal basis and status (public). */
@@ -35,6 +42,52 @@ class CalendarApi {
     }
 
     record Year(int year, String status, @Nullable String decision, @Nullable Instant publishedAt, List<Day> days) {
+    }
+
+    record Due(OffsetDateTime due, String limit) {
+    }
+
+    @PermitAll
+    @GetMapping("/deadline")
+    @Operation(summary = "When a time limit counted from an instant falls due, in the city's working time")
+    Due deadline(@PathVariable String tenant, @RequestParam String from, @RequestParam String value, @RequestParam String unit,
+                 @RequestParam(required = false) @Nullable String cutoff) {
+        var city = directory.tenant(tenant);
+        Instant received;
+        try {
+            received = OffsetDateTime.parse(from.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter("from", from);
+        }
+        TimeLimit.Unit kind;
+        try {
+            kind = TimeLimit.Unit.valueOf(unit.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("unit", unit);
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameter("value", value);
+        }
+        LocalTime cut = null;
+        if (cutoff != null && !cutoff.isBlank()) {
+            try {
+                cut = LocalTime.parse(cutoff.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameter("cutoff", cutoff);
+            }
+        }
+        TimeLimit limit;
+        try {
+            limit = new TimeLimit(amount, kind, cut, false);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("value", value);
+        }
+        var calendar = calendars.workingCalendar(city.id());
+        var due = Deadlines.due(calendar, received, limit);
+        return new Due(due.atZone(calendar.zone()).toOffsetDateTime(), limit.toString());
     }
 
     @PermitAll
