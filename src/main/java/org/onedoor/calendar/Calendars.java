@@ -159,6 +159,23 @@ public class Calendars {
         return true;
     }
 
+    /** A year that has nothing to publish yet, or is already official. */
+    public static class CannotPublish extends org.onedoor.shared.Problem {
+        public CannotPublish(int year, String reason) {
+            super("calendar-cannot-publish." + reason, Kind.CONFLICT, year);
+        }
+    }
+
+    /** An administrator publishes a provisional year with the decision that announced it; its days become official. */
+    @Transactional
+    public YearSchedule publish(TenantId tenant, int year, String decision, String administrator) {
+        if (decision == null || decision.isBlank()) throw new org.onedoor.shared.InvalidParameter("decision", decision);
+        var current = year(tenant, year).orElseThrow(() -> new CannotPublish(year, "no-schedule"));
+        if (current.status() == YearSchedule.Status.OFFICIAL) throw new CannotPublish(year, "already-official");
+        recordYear(tenant, year, YearSchedule.Status.OFFICIAL, decision.strip(), administrator, current.days());
+        return year(tenant, year).orElseThrow();
+    }
+
     private static SpecialDay day(ResultSet rs, int row) throws SQLException {
         Map<String, String> occasion = JSON.readValue(rs.getString(3), new TypeReference<Map<String, String>>() {
         });

@@ -72,6 +72,22 @@ class CalendarDataTests {
     }
 
     @Test
+    void theYearAfterTheDataIsForecastAndAnAdministratorPublishesIt() throws Exception {
+        var forecast = calendars.year(HANOI, 2027).orElseThrow();
+        assertThat(forecast.status()).isEqualTo(YearSchedule.Status.PROVISIONAL);
+        assertThat(forecast.days()).anySatisfy(d -> assertThat(d.day()).isEqualTo(LocalDate.of(2027, 2, 6)));
+
+        var published = calendars.publish(HANOI, 2027, "Thông báo 1234/TB-BNV (thử nghiệm)", "admin.hanoi");
+
+        assertThat(published.status()).isEqualTo(YearSchedule.Status.OFFICIAL);
+        assertThat(published.decision()).isEqualTo("Thông báo 1234/TB-BNV (thử nghiệm)");
+        assertThat(published.days()).hasSameSizeAs(forecast.days());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> calendars.publish(HANOI, 2027, "again", "admin.hanoi"))
+                .isInstanceOfSatisfying(Calendars.CannotPublish.class, e -> assertThat(e.code()).isEqualTo("calendar-cannot-publish.already-official"));
+        assertThat(calendars.workingCalendar(HANOI).isWorkingDay(LocalDate.of(2027, 2, 10))).as("the compensatory day counts").isFalse();
+    }
+
+    @Test
     void theYearApiAnswersInTheCallersLanguageAndRefusesYearsOutOfRange() throws Exception {
         var http = HttpClient.newHttpClient();
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tenants/hanoi/calendar/2026"))
@@ -83,7 +99,7 @@ class CalendarDataTests {
         assertThat(body.get("days").valueStream().map(d -> d.get("occasion").asString())).contains("Lunar New Year (Tết)", "National Day");
 
         var future = JsonMapper.builder().build().readTree(http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/tenants/hanoi/calendar/2031")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                URI.create("http://localhost:" + port + "/api/v1/tenants/hanoi/calendar/2035")).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(future.get("status").asString()).isEqualTo("PROVISIONAL");
         var outOfRange = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tenants/hanoi/calendar/2300")).build(),
                 HttpResponse.BodyHandlers.ofString());

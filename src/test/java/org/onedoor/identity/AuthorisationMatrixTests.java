@@ -85,6 +85,8 @@ class AuthorisationMatrixTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.onedoor.calendar.Calendars calendars;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -180,6 +182,18 @@ class AuthorisationMatrixTests {
         rows.add(row("GET /api/v1/tenants/{tenant}/calendar/{year}", get("/api/v1/tenants/hanoi/calendar/2026"), all));
         rows.add(row("GET /api/v1/tenants/{tenant}/calendar/deadline",
                 get("/api/v1/tenants/hanoi/calendar/deadline?from=2026-02-13T09:00:00%2B07:00&value=2&unit=WORKING_DAYS"), all));
+        // Publishing a year: administrators of that city only (the test city's own administrator here).
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/calendar/{year}/publication", () -> new Call("POST",
+                "/api/v1/tenants/testville/calendar/2030/publication", "{\"decision\":\"Thông báo thử\"}"),
+                only(Map.of(Actor.OTHER_TENANT_STAFF, 200)), () -> yearStatus(2030)));
+        rows.add(new Row("POST /tenants/{tenant}/calendar/{year}/publication", () -> new Call("POST",
+                "/tenants/testville/calendar/2031/publication", "decision=Thông báo thử", true),
+                page(Map.of(Actor.OTHER_TENANT_STAFF, 302)), () -> yearStatus(2031), Set.of(Actor.OTHER_TENANT_STAFF)));
+        rows.add(row("GET /tenants/{tenant}/calendar/{year}/publication", pageGet("/tenants/hanoi/calendar/2028/publication"),
+                page(Map.of(Actor.ADMINISTRATOR, 200))));
+        rows.add(row("GET /tenants/{tenant}/calendar/{year}", pageGet("/tenants/hanoi/calendar/2025"), all));
+        rows.add(row("GET /tenants/{tenant}/calendar/deadline", pageGet("/tenants/hanoi/calendar/deadline?received=2025-04-25T14:00&value=3&unit=WORKING_DAYS"),
+                page(Map.of(Actor.UNIT_STAFF, 200, Actor.SIBLING_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
         rows.add(row("GET /api/v1/lunar-calendar/lunar", get("/api/v1/lunar-calendar/lunar?date=2026-02-17"), all));
         rows.add(row("GET /api/v1/lunar-calendar/solar", get("/api/v1/lunar-calendar/solar?year=2026&month=1&day=1"), all));
         rows.add(row("GET /.well-known/security.txt", get("/.well-known/security.txt"), all));
@@ -355,6 +369,11 @@ class AuthorisationMatrixTests {
         var admin = accounts.provision(new Accounts.NewAccount(OTHER.value(), AccountKind.STAFF, "admin.testville", "Quản trị Thử",
                 null, null, root.id().value(), null), password, secret, "test");
         grants.provision(OTHER, admin.id(), "ADMINISTRATOR", root.id(), Scope.SUBTREE, LocalDate.of(2020, 1, 1), "test");
+        for (var year : new int[] {2030, 2031}) {
+            calendars.recordYear(OTHER, year, org.onedoor.calendar.YearSchedule.Status.PROVISIONAL, null, "test",
+                    List.of(new org.onedoor.calendar.SpecialDay(LocalDate.of(year, 1, 1), org.onedoor.calendar.DayKind.DAY_OFF,
+                            LocalizedText.of("vi", "Tết Dương lịch"), "thử", null)));
+        }
         return new Api.Credentials("admin.testville", password, secret, "ADMINISTRATOR", "99", OTHER.value());
     }
 
@@ -386,6 +405,11 @@ class AuthorisationMatrixTests {
 
     private Object grantCount() {
         return jdbc.sql("select count(*) from identity.access_grant where revoked_at is null").query(Long.class).single();
+    }
+
+    private Object yearStatus(int year) {
+        return jdbc.sql("select status from calendar.year_schedule where tenant_id = 'testville' and year = :y").param("y", year)
+                .query(String.class).single();
     }
 
     private Object passwordChanges() {

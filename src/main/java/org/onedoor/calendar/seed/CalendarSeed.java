@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.onedoor.calendar.Calendars;
 import org.onedoor.calendar.DayKind;
+import org.onedoor.calendar.ProvisionalYears;
 import org.onedoor.calendar.SpecialDay;
 import org.onedoor.calendar.YearSchedule;
 import org.onedoor.shared.LocalizedText;
@@ -49,6 +50,11 @@ public class CalendarSeed implements ApplicationRunner {
             "chien_thang_30_4_va_1_5", LocalizedText.of("Ngày Chiến thắng 30/4 và Quốc tế Lao động 1/5", "Reunification Day and Labour Day", "ວັນໄຊຊະນະ 30/4 ແລະ ວັນກຳມະກອນສາກົນ"),
             "gio_to_va_30_4_1_5", LocalizedText.of("Giỗ Tổ Hùng Vương, Ngày 30/4 và 1/5", "Hùng Kings' Day, Reunification Day and Labour Day", "ວັນລະນຶກກະສັດຮຸ່ງ, 30/4 ແລະ 1/5"),
             "quoc_khanh_2_9", LocalizedText.of("Quốc khánh 2/9", "National Day", "ວັນຊາດຫວຽດນາມ"));
+
+    /** The occasions of Vietnam's public holidays, by the codes of the source data. */
+    public static Map<String, LocalizedText> occasions() {
+        return VN_OCCASIONS;
+    }
 
     private final Calendars calendars;
     private final boolean demo;
@@ -95,6 +101,13 @@ public class CalendarSeed implements ApplicationRunner {
         for (var year : days.entrySet()) {
             if (calendars.recordYear(HANOI, year.getKey(), YearSchedule.Status.OFFICIAL, decisions.get(year.getKey()), "import",
                     onePerDay(year.getValue()))) recorded++;
+        }
+        // The years after the data: forecast from the lunar calendar and the Labour Code, provisional until published.
+        for (var year = days.lastKey() + 1; year <= days.lastKey() + 2; year++) {
+            if (calendars.year(HANOI, year).isEmpty()
+                    && calendars.recordYear(HANOI, year, YearSchedule.Status.PROVISIONAL, null, "forecast", ProvisionalYears.vietnam(year, VN_OCCASIONS))) {
+                recorded++;
+            }
         }
         return recorded;
     }

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.security.access.prepost.PreAuthorize;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A city's calendar for a year: days off and make-up working days with occasions, legal basis and status (public). */
@@ -88,6 +92,18 @@ class CalendarApi {
         var calendar = calendars.workingCalendar(city.id());
         var due = Deadlines.due(calendar, received, limit);
         return new Due(due.atZone(calendar.zone()).toOffsetDateTime(), limit.toString());
+    }
+
+    record Publication(String decision) {
+    }
+
+    @PreAuthorize("@access.anywhere(principal, 'calendar:manage', #tenant)")
+    @PostMapping("/{year}/publication")
+    @Operation(summary = "Publish a provisional year with the decision that announced it; its days become official")
+    Year publish(@PathVariable String tenant, @PathVariable int year, @RequestBody Publication body, Principal principal, Locale locale) {
+        var city = directory.tenant(tenant);
+        calendars.publish(city.id(), year, body.decision(), principal.getName());
+        return year(tenant, String.valueOf(year), locale);
     }
 
     @PermitAll
