@@ -2,10 +2,6 @@ package org.onedoor.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,15 +10,8 @@ import org.onedoor.DatabaseTest;
 import org.onedoor.TestClock;
 import org.onedoor.identity.Api;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,11 +29,7 @@ class CalendarPagesBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        var options = new ChromeOptions().setBinary(new File("/usr/bin/chromium")).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,2400");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Browsers.open(2400);
     }
 
     @AfterAll
@@ -70,15 +55,7 @@ class CalendarPagesBrowserTests {
     void aClerkComputesADeadlineAcrossTheReunificationHoliday() throws Exception {
         var clerk = Api.demoAccounts().get("clerk.00097");
         var api = new Api(port, clock);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(url("/login?lang=en"));
-        browser.findElement(By.id("username")).sendKeys(clerk.username());
-        browser.findElement(By.id("password")).sendKeys(clerk.password());
-        browser.findElement(By.cssSelector("form.stacked button")).click();
-        wait.until(ExpectedConditions.urlContains("/login/second-factor"));
-        browser.findElement(By.id("code")).sendKeys(api.nextCode(clerk.totpSecret()));
-        browser.findElement(By.cssSelector("form.stacked button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
+        Browsers.signIn(browser, url(""), "en", clerk, api);
 
         browser.get(url("/tenants/hanoi/calendar/deadline?received=2025-04-25T14:00&value=3&unit=WORKING_DAYS"));
 
@@ -92,7 +69,6 @@ class CalendarPagesBrowserTests {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots", name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }

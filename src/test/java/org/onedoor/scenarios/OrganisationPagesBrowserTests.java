@@ -2,9 +2,6 @@ package org.onedoor.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onedoor.DatabaseTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,15 +26,7 @@ class OrganisationPagesBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        var chromium = new File("/usr/bin/chromium");
-        var driver = new File("/usr/bin/chromedriver");
-        assertThat(chromium).as("Debian's chromium (the test command installs it)").exists();
-        assertThat(driver).as("Debian's chromium-driver (the test command installs it)").exists();
-        var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1600");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Browsers.open(1600);
     }
 
     @AfterAll
@@ -107,9 +92,6 @@ class OrganisationPagesBrowserTests {
     }
 
     private static void screenshot(String name) throws Exception {
-        var target = Path.of("target/screenshots");
-        Files.createDirectories(target);
-        var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(target.resolve(name + ".png"), png);
+        Browsers.screenshot(browser, name);
     }
 }

@@ -2,9 +2,6 @@ package org.onedoor.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +12,7 @@ import org.onedoor.DatabaseTest;
 import org.onedoor.TestClock;
 import org.onedoor.identity.Api;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,11 +33,7 @@ class SecurityConsoleBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        var options = new ChromeOptions().setBinary(new File("/usr/bin/chromium")).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1400");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Browsers.open(1400);
     }
 
     @AfterAll
@@ -59,15 +47,7 @@ class SecurityConsoleBrowserTests {
         var api = new Api(port, clock);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
-        browser.get(url("/login?lang=vi"));
-        browser.findElement(By.id("username")).sendKeys(admin.username());
-        browser.findElement(By.id("password")).sendKeys(admin.password());
-        browser.findElement(By.cssSelector("form.stacked button")).click();
-        wait.until(ExpectedConditions.urlContains("/login/second-factor"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mã xác thực");
-        browser.findElement(By.id("code")).sendKeys(api.nextCode(admin.totpSecret()));
-        browser.findElement(By.cssSelector("form.stacked button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
+        Browsers.signIn(browser, url(""), "vi", admin, api);
 
         browser.get(url("/console/hanoi/accounts"));
         var username = "canbo." + UUID.randomUUID().toString().substring(0, 6);
@@ -100,7 +80,6 @@ class SecurityConsoleBrowserTests {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots", name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }
