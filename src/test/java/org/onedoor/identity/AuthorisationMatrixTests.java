@@ -194,6 +194,8 @@ class AuthorisationMatrixTests {
         rows.add(row("GET /tenants/{tenant}/calendar/{year}", pageGet("/tenants/hanoi/calendar/2025"), all));
         rows.add(row("GET /tenants/{tenant}/calendar/deadline", pageGet("/tenants/hanoi/calendar/deadline?received=2025-04-25T14:00&value=3&unit=WORKING_DAYS"),
                 page(Map.of(Actor.UNIT_STAFF, 200, Actor.SIBLING_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200, Actor.ADMINISTRATOR, 200))));
+        rows.add(row("GET /api/v1/catalogue/procedures", get("/api/v1/catalogue/procedures?q=khai%20sinh"), all));
+        rows.add(row("GET /api/v1/catalogue/procedures/{code}", get("/api/v1/catalogue/procedures/1.001193"), all));
         rows.add(row("GET /api/v1/lunar-calendar/lunar", get("/api/v1/lunar-calendar/lunar?date=2026-02-17"), all));
         rows.add(row("GET /api/v1/lunar-calendar/solar", get("/api/v1/lunar-calendar/solar?year=2026&month=1&day=1"), all));
         rows.add(row("GET /.well-known/security.txt", get("/.well-known/security.txt"), all));

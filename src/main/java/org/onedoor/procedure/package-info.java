@@ -1,0 +1,10 @@
+/**
+ * Administrative procedures as data: the national catalogue (codes, fields, levels, channels with time limits and
+ * fees) as a shared reference, and, to come, each city's versioned procedures and workflow definitions.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "platform", "organisation", "calendar"})
+@NullMarked
+package org.onedoor.procedure;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
