@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.onedoor.audit.AuditRecord;
 import org.onedoor.audit.AuditTrail;
+import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.shared.LocalizedText;
 import org.onedoor.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,10 @@ public class Calendars {
     private final AuditTrail audit;
     private final java.util.concurrent.ConcurrentHashMap<String, WorkingCalendar> built = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Calendars(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+    private final OrganisationDirectory directory;
+
+    Calendars(JdbcClient jdbc, Clock clock, AuditTrail audit, OrganisationDirectory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -64,8 +68,8 @@ public class Calendars {
                 else if (kind == DayKind.MAKEUP_WORKDAY) makeUp.add(rs.getObject(1, LocalDate.class));
                 return kind;
             }).list();
-            var zone = jdbc.sql("select time_zone from organisation.tenant where id = :t").param("t", t).query(String.class).single();
-            return new ScheduledCalendar(java.time.ZoneId.of(zone), week.days(),
+            var zone = directory.tenant(t).timeZone();
+            return new ScheduledCalendar(zone, week.days(),
                     week.hours().stream().map(h -> new OfficeSession(h.start(), h.end())).toList(), daysOff, makeUp);
         });
     }

@@ -48,7 +48,7 @@ class CalendarApi {
     record Year(int year, String status, @Nullable String decision, @Nullable Instant publishedAt, List<Day> days) {
     }
 
-    record Due(OffsetDateTime due, String limit) {
+    record Due(OffsetDateTime due) {
     }
 
     @PermitAll
@@ -91,7 +91,7 @@ class CalendarApi {
         }
         var calendar = calendars.workingCalendar(city.id());
         var due = Deadlines.due(calendar, received, limit);
-        return new Due(due.atZone(calendar.zone()).toOffsetDateTime(), limit.toString());
+        return new Due(due.atZone(calendar.zone()).toOffsetDateTime());
     }
 
     record Publication(String decision) {
