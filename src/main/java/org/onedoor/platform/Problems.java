@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.onedoor.shared.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +49,15 @@ public class Problems {
 
     public String text(String code, Object[] arguments, Locale locale) {
         return messages.getMessage("problem." + code + ".detail", arguments, "", locale);
+    }
+
+    /** A violation as a client reads it: its code, where it is, and its message in the reader's language. */
+    public record LocalisedViolation(String code, @Nullable String pointer, String message) {
+    }
+
+    public List<LocalisedViolation> violations(List<Violation> violations, Locale locale) {
+        return violations.stream().map(v -> new LocalisedViolation(v.code(), v.pointer(),
+                messages.getMessage("violation." + v.code(), v.arguments().toArray(), v.code(), locale))).toList();
     }
 
     public Locale locale(HttpServletRequest request) {

@@ -2,7 +2,7 @@
  * Administrative procedures as data: the national catalogue (codes, fields, levels, channels with time limits and
  * fees) as a shared reference, and, to come, each city's versioned procedures and workflow definitions.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "organisation", "calendar"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "organisation", "calendar", "identity", "audit"})
 @NullMarked
 package org.onedoor.procedure;
 

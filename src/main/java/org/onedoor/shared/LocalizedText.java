@@ -5,13 +5,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Master data that people read in their own language (unit, procedure and holiday names): one text per language tag,
- * Vietnamese first, kept in Unicode NFC so that search, sorting and PDF rendering see one spelling.
+ * Vietnamese first, kept in Unicode NFC so that search, sorting and PDF rendering see one spelling. In JSON it is the
+ * plain object {@code {"vi": "…", "en": "…", "lo": "…"}}.
  */
-public record LocalizedText(Map<String, String> values) {
+public record LocalizedText(@JsonValue Map<String, String> values) {
 
     public static final String VIETNAMESE = "vi";
 
@@ -29,6 +32,11 @@ public record LocalizedText(Map<String, String> values) {
             normalised.put(language.toLowerCase(Locale.ROOT), Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
         }
         values = Collections.unmodifiableMap(normalised);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static LocalizedText fromJson(Map<String, String> values) {
+        return new LocalizedText(values);
     }
 
     public static LocalizedText of(String language, String text) {

@@ -10,17 +10,30 @@ import java.util.List;
 public abstract class Problem extends RuntimeException {
 
     /** What went wrong, from the caller's point of view. */
-    public enum Kind { NOT_FOUND, INVALID, UNAUTHORISED, CONFLICT, FORBIDDEN, PRECONDITION_FAILED, TOO_MANY_REQUESTS }
+    public enum Kind {
+        NOT_FOUND, INVALID, UNAUTHORISED, CONFLICT, FORBIDDEN, PRECONDITION_FAILED, TOO_MANY_REQUESTS,
+        /** The request is well formed but what it asks breaks rules; the problem lists every {@link Violation}. */
+        UNPROCESSABLE,
+        /** The request must carry a precondition (e.g. {@code If-Match}) and did not. */
+        PRECONDITION_REQUIRED
+    }
 
     private final String code;
     private final Kind kind;
     private final List<Object> arguments;
+    private final List<Violation> violations;
 
     protected Problem(String code, Kind kind, Object... arguments) {
-        super(code + " " + List.of(arguments));
+        this(code, kind, List.of(), arguments);
+    }
+
+    /** A problem that lists every rule broken, each with its own localised message. */
+    protected Problem(String code, Kind kind, List<Violation> violations, Object... arguments) {
+        super(code + " " + List.of(arguments) + (violations.isEmpty() ? "" : " " + violations));
         this.code = code;
         this.kind = kind;
         this.arguments = List.of(arguments);
+        this.violations = List.copyOf(violations);
     }
 
     public String code() {
@@ -33,5 +46,9 @@ public abstract class Problem extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.toArray();
+    }
+
+    public List<Violation> violations() {
+        return violations;
     }
 }

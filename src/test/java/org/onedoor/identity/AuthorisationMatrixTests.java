@@ -87,6 +87,8 @@ class AuthorisationMatrixTests {
     @Autowired
     org.onedoor.calendar.Calendars calendars;
     @Autowired
+    org.onedoor.procedure.Procedures procedures;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -283,8 +285,83 @@ class AuthorisationMatrixTests {
         rows.add(new Row("POST /account/contact", () -> new Call("POST", "/account/contact",
                 "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
         // Last: it revokes the token each actor used.
+        procedureRows(rows, all);
+        // Last: it revokes every actor's token.
         rows.add(row("DELETE /api/v1/auth/token", () -> new Call("DELETE", "/api/v1/auth/token", null), except(204, Map.of(Actor.ANONYMOUS, 401))));
         return rows;
+    }
+
+    /**
+     * Procedures: the catalogue is public; versions, drafts, publishing, exchange and templates belong to the city's
+     * administrators (procedure:manage). Fixtures: M.PUB published without a draft, M.EDIT and M.PUBLISH and M.DISC
+     * drafts, M.RET published.
+     */
+    private void procedureRows(List<Row> rows, Map<Actor, Integer> all) {
+        var hanoi = new TenantId("hanoi");
+        var today = procedures.today(hanoi);
+        ensure(hanoi, "M.PUB", true);
+        procedures.versions(hanoi, "M.PUB").stream().filter(v -> v.state() == org.onedoor.procedure.ProcedureVersion.State.DRAFT)
+                .forEach(v -> procedures.discard(hanoi, "M.PUB", v.number(), "test"));
+        ensure(hanoi, "M.EDIT", false);
+        ensure(hanoi, "M.PUBLISH", false);
+        ensure(hanoi, "M.DISC", false);
+        ensure(hanoi, "M.RET", true);
+        var admins = only(Map.of(Actor.ADMINISTRATOR, 200));
+        var base = "/api/v1/tenants/hanoi/procedures";
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedures", get(base + "?q=thuong%20tru"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedures/{code}", get(base + "/1.004222"), all));
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedures/{code}/versions", get(base + "/M.PUB/versions"), admins));
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}", get(base + "/M.PUB/versions/1"), admins));
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedures/{code}/diff", get(base + "/M.PUB/diff?from=1&to=1"), admins));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedures", () -> new Call("POST", base,
+                org.onedoor.procedure.ProcedureJsonFixtures.json(org.onedoor.procedure.Definitions.procedure("M.NEW" + suffix(),
+                        org.onedoor.procedure.Definitions.commune()))), only(Map.of(Actor.ADMINISTRATOR, 201)), this::procedureState));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedures/{code}/drafts", post(base + "/M.PUB/drafts"),
+                only(Map.of(Actor.ADMINISTRATOR, 201)), this::procedureState));
+        rows.add(new Row("PUT /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}", () -> new Call("PUT", base + "/M.EDIT/versions/1",
+                org.onedoor.procedure.ProcedureJsonFixtures.json(org.onedoor.procedure.Definitions.procedure("M.EDIT",
+                        org.onedoor.procedure.Definitions.commune()))),
+                only(Map.of(Actor.ADMINISTRATOR, 428)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
+        rows.add(new Row("DELETE /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}", () -> new Call("DELETE",
+                base + "/M.DISC/versions/1", null), only(Map.of(Actor.ADMINISTRATOR, 204)), this::procedureState));
+        rows.add(row("POST /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}/validation", post(base + "/M.EDIT/versions/1/validation"), admins));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}/publication", () -> new Call("POST",
+                base + "/M.PUBLISH/versions/1/publication", "{\"effectiveFrom\":\"" + today + "\",\"basis\":\"QĐ thử\"}"),
+                admins, this::procedureState));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedures/{code}/versions/{number}/retirement", () -> new Call("POST",
+                base + "/M.RET/versions/1/retirement", "{\"effectiveTo\":\"" + today.plusDays(1) + "\",\"basis\":\"QĐ bãi bỏ\"}"),
+                admins, this::procedureState));
+        var exchange = "/api/v1/tenants/hanoi/procedure-exchange";
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedure-exchange", get(exchange + "?codes=1.004222"), admins));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedure-exchange", () -> new Call("POST", exchange,
+                "{\"format\":\"onedoor.procedures/1\",\"tenant\":\"testville\",\"exportedAt\":\"2026-01-01T00:00:00Z\",\"templates\":[],"
+                        + "\"procedures\":[{\"version\":1,\"definition\":" + org.onedoor.procedure.ProcedureJsonFixtures.json(
+                        org.onedoor.procedure.Definitions.procedure("M.SHARED", org.onedoor.procedure.Definitions.commune())) + "}]}"),
+                admins, this::procedureState));
+        rows.add(row("GET /api/v1/tenants/{tenant}/procedure-workbook", get("/api/v1/tenants/hanoi/procedure-workbook"), admins));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/procedure-workbook", () -> new Call("POST", "/api/v1/tenants/hanoi/procedure-workbook",
+                "{}"), only(Map.of(Actor.ADMINISTRATOR, 422)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/workflow-templates", get("/api/v1/tenants/hanoi/workflow-templates"), admins));
+        rows.add(new Row("PUT /api/v1/tenants/{tenant}/workflow-templates/{key}", () -> new Call("PUT",
+                "/api/v1/tenants/hanoi/workflow-templates/matrix-template", "{\"name\":{\"vi\":\"Mẫu thử\"},\"workflow\":"
+                        + org.onedoor.procedure.ProcedureJsonFixtures.json(org.onedoor.procedure.Definitions.commune()) + "}"),
+                admins, this::templateState));
+    }
+
+    private void ensure(TenantId tenant, String code, boolean published) {
+        if (procedures.exists(tenant, code)) return;
+        procedures.create(tenant, org.onedoor.procedure.Definitions.procedure(code, org.onedoor.procedure.Definitions.commune()),
+                org.onedoor.procedure.ProcedureVersion.Origin.EDITOR, "test");
+        if (published) procedures.publish(tenant, code, 1, procedures.today(tenant), "QĐ thử", "test");
+    }
+
+    private Object procedureState() {
+        return jdbc.sql("select count(*) || '/' || sum(revision) || '/' || count(*) filter (where state = 'DRAFT') from procedure.procedure_version")
+                .query(String.class).single();
+    }
+
+    private Object templateState() {
+        return jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '') from procedure.workflow_template").query(String.class).single();
     }
 
     private Row row(String endpoint, Supplier<Call> call, Map<Actor, Integer> expected) {

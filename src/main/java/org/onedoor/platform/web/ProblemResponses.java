@@ -1,8 +1,10 @@
 package org.onedoor.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Locale;
 import org.onedoor.shared.Problem;
+import org.onedoor.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.onedoor.platform.Problems;
@@ -42,7 +44,7 @@ class ProblemResponses {
 
     @ExceptionHandler
     Object refused(Problem problem, HttpServletRequest request, Locale locale) {
-        return respond(status(problem.kind()), problem.code(), problem.arguments(), request, locale);
+        return respond(status(problem.kind()), problem.code(), problem.arguments(), problem.violations(), request, locale);
     }
 
     @ExceptionHandler
@@ -63,6 +65,11 @@ class ProblemResponses {
     }
 
     @ExceptionHandler
+    Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.BAD_REQUEST, "unreadable-body", new Object[0], request, locale);
+    }
+
+    @ExceptionHandler
     Object noSuchPath(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
         return respond(HttpStatus.NOT_FOUND, "not-found", new Object[0], request, locale);
     }
@@ -79,15 +86,23 @@ class ProblemResponses {
     }
 
     private Object respond(HttpStatus status, String code, Object[] arguments, HttpServletRequest request, Locale locale) {
+        return respond(status, code, arguments, List.of(), request, locale);
+    }
+
+    private Object respond(HttpStatus status, String code, Object[] arguments, List<Violation> violations,
+                           HttpServletRequest request, Locale locale) {
         if (!request.getRequestURI().startsWith("/api/")) {
             var page = new ModelAndView("error/problem", status);
             page.addObject("problemTitle", problems.title(code, locale));
             page.addObject("problemDetail", problems.text(code, arguments, locale));
             page.addObject("problemCode", code);
+            page.addObject("violations", problems.violations(violations, locale));
             return page;
         }
+        var body = problems.detail(status, code, arguments, request);
+        if (!violations.isEmpty()) body.setProperty("violations", problems.violations(violations, locale));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Content-Language", locale.getLanguage()).body(problems.detail(status, code, arguments, request));
+                .header("Content-Language", locale.getLanguage()).body(body);
     }
 
     private static HttpStatus status(Problem.Kind kind) {
@@ -99,6 +114,8 @@ class ProblemResponses {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
         };
     }
 }
