@@ -33,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The city's catalogue as an Excel workbook, out and back in: one sheet of procedures (code, names in each language,
  * field, levels, time limit, online level, fee per channel) and one of their components. Reading it back makes a
- * draft of each procedure whose row differs from its latest version, keeping the workflow and everything the sheet
- * does not carry. Every cell that cannot be read is reported with its sheet and address, and then nothing is changed.
+ * draft of each procedure whose row differs from the version it was written from (the one in force, else the latest;
+ * an open draft is replaced), keeping the workflow and everything the sheet does not carry. Every cell that cannot be
+ * read is reported with its sheet and address, and then nothing is changed.
  */
 @Service
 @Transactional
@@ -122,9 +123,9 @@ public class ProcedureSpreadsheet {
                     }
                     ProcedureDefinition base = null;
                     if (procedures.exists(tenant, code)) {
+                        // Compared with what the workbook was written from: the version in force, else the latest.
                         var latest = procedures.versions(tenant, code).getFirst();
-                        base = procedures.inForce(tenant, code, today).filter(v -> latest.state() != ProcedureVersion.State.DRAFT)
-                                .orElse(latest).definition();
+                        base = procedures.inForce(tenant, code, today).orElse(latest).definition();
                         existing.put(code, base);
                     }
                     rows.put(code, definition(row, at, code, base, components.get(code), tenant, violations));

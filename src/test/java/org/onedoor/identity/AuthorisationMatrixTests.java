@@ -300,12 +300,15 @@ class AuthorisationMatrixTests {
         var hanoi = new TenantId("hanoi");
         var today = procedures.today(hanoi);
         ensure(hanoi, "M.PUB", true);
-        procedures.versions(hanoi, "M.PUB").stream().filter(v -> v.state() == org.onedoor.procedure.ProcedureVersion.State.DRAFT)
-                .forEach(v -> procedures.discard(hanoi, "M.PUB", v.number(), "test"));
+        withoutDraft(hanoi, "M.PUB");
         ensure(hanoi, "M.EDIT", false);
         ensure(hanoi, "M.PUBLISH", false);
         ensure(hanoi, "M.DISC", false);
         ensure(hanoi, "M.RET", true);
+        ensure(hanoi, "M.PDRAFT", true);
+        withoutDraft(hanoi, "M.PDRAFT");
+        ensure(hanoi, "M.PPUB", false);
+        ensure(hanoi, "M.PRET", true);
         var admins = only(Map.of(Actor.ADMINISTRATOR, 200));
         var base = "/api/v1/tenants/hanoi/procedures";
         rows.add(row("GET /api/v1/tenants/{tenant}/procedures", get(base + "?q=thuong%20tru"), all));
@@ -346,6 +349,25 @@ class AuthorisationMatrixTests {
                 "/api/v1/tenants/hanoi/workflow-templates/matrix-template", "{\"name\":{\"vi\":\"Mẫu thử\"},\"workflow\":"
                         + org.onedoor.procedure.ProcedureJsonFixtures.json(org.onedoor.procedure.Definitions.commune()) + "}"),
                 admins, this::templateState));
+
+        var adminPage = page(Map.of(Actor.ADMINISTRATOR, 200));
+        var pages = "/tenants/hanoi/procedures";
+        rows.add(row("GET /tenants/{tenant}/procedures", pageGet(pages + "?q=khai%20sinh&level=COMMUNE"), all));
+        rows.add(row("GET /tenants/{tenant}/procedures/{code}", pageGet(pages + "/1.004222"), all));
+        rows.add(row("GET /tenants/{tenant}/procedures/{code}/versions", pageGet(pages + "/M.PUB/versions"), adminPage));
+        rows.add(row("GET /tenants/{tenant}/procedures/{code}/versions/{number}", pageGet(pages + "/M.PUB/versions/1"), adminPage));
+        rows.add(row("GET /tenants/{tenant}/procedures/{code}/diff", pageGet(pages + "/M.PUB/diff?from=1&to=1"), adminPage));
+        rows.add(new Row("POST /tenants/{tenant}/procedures/{code}/drafts", () -> new Call("POST", pages + "/M.PDRAFT/drafts", null, true),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
+        rows.add(new Row("POST /tenants/{tenant}/procedures/{code}/versions/{number}", () -> new Call("POST", pages + "/M.EDIT/versions/1",
+                "revision=999&name.vi=Tên mới&onlineLevel=FULL", true), page(Map.of(Actor.ADMINISTRATOR, 412)), this::procedureState,
+                Set.of(Actor.ADMINISTRATOR)));
+        rows.add(new Row("POST /tenants/{tenant}/procedures/{code}/versions/{number}/publication", () -> new Call("POST",
+                pages + "/M.PPUB/versions/1/publication", "effectiveFrom=" + today + "&basis=QĐ thử", true),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
+        rows.add(new Row("POST /tenants/{tenant}/procedures/{code}/versions/{number}/retirement", () -> new Call("POST",
+                pages + "/M.PRET/versions/1/retirement", "effectiveTo=" + today.plusDays(1) + "&basis=QĐ bãi bỏ", true),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
     }
 
     private void ensure(TenantId tenant, String code, boolean published) {
@@ -353,6 +375,11 @@ class AuthorisationMatrixTests {
         procedures.create(tenant, org.onedoor.procedure.Definitions.procedure(code, org.onedoor.procedure.Definitions.commune()),
                 org.onedoor.procedure.ProcedureVersion.Origin.EDITOR, "test");
         if (published) procedures.publish(tenant, code, 1, procedures.today(tenant), "QĐ thử", "test");
+    }
+
+    private void withoutDraft(TenantId tenant, String code) {
+        procedures.versions(tenant, code).stream().filter(v -> v.state() == org.onedoor.procedure.ProcedureVersion.State.DRAFT)
+                .forEach(v -> procedures.discard(tenant, code, v.number(), "test"));
     }
 
     private Object procedureState() {

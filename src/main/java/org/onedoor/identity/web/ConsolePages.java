@@ -60,6 +60,7 @@ class ConsolePages {
         model.addAttribute("tenant", user.tenant());
         model.addAttribute("canManageAccounts", access.canAnywhere(user, Permission.ACCOUNT_MANAGE, tenant));
         model.addAttribute("canReadAudit", access.canAnywhere(user, Permission.AUDIT_READ, tenant));
+        model.addAttribute("canManageProcedures", access.canAnywhere(user, Permission.PROCEDURE_MANAGE, tenant));
         model.addAttribute("canReadGrants", access.canAnywhere(user, Permission.GRANT_READ, tenant));
         model.addAttribute("unitCode", user.unitId() == null ? null
                 : directory.unitOn(tenant, user.unitId(), directory.today(directory.tenant(user.tenant()))).map(u -> u.code()).orElse(null));
