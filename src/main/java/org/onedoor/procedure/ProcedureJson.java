@@ -18,6 +18,11 @@ public class ProcedureJson {
         return mapper.readValue(json, ProcedureDefinition.class);
     }
 
+    /** One part of a document, e.g. its name or time limit. */
+    public <T> T part(String json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
+
     public Workflow workflow(String json) {
         return mapper.readValue(json, Workflow.class);
     }

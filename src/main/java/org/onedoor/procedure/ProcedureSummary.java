@@ -10,4 +10,10 @@ public record ProcedureSummary(String code, int number, ProcedureVersion.State s
                                LocalizedText name, @Nullable LocalizedText field, List<ProcedureDefinition.Level> levels,
                                ProcedureDefinition.OnlineLevel onlineLevel, ProcedureDefinition.LegalTime timeLimit,
                                List<String> flags) {
+
+    static ProcedureSummary of(String code, int number, ProcedureVersion.State state, @Nullable LocalDate effectiveFrom,
+                               Procedures.Summary summary, ProcedureDefinition.OnlineLevel online, List<String> flags) {
+        return new ProcedureSummary(code, number, state, effectiveFrom, summary.name(), summary.field(), summary.levels(), online,
+                summary.timeLimit(), flags);
+    }
 }

@@ -18,6 +18,7 @@ import org.onedoor.identity.StaffRoles;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.procedure.ProcedureVersion.Origin;
 import org.onedoor.procedure.ProcedureVersion.State;
+import org.onedoor.shared.LocalizedText;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.Problem;
 import org.onedoor.shared.ResultPage;
@@ -123,7 +124,9 @@ public class Procedures {
         if (query.online() != null) where.append(" and v.online_level = :online");
         if (query.flagged()) where.append(" and cardinality(v.flags) > 0");
         var count = jdbc.sql("select count(*) from procedure.procedure_version v where " + where);
-        var select = jdbc.sql("select v.* from procedure.procedure_version v where " + where
+        // Only the parts of the document a list shows: a whole document carries every component's text.
+        var select = jdbc.sql("select v.code, v.number, v.state, v.effective_from, v.flags, v.online_level, v.summary::text"
+                + " from procedure.procedure_version v where " + where
                 + " order by (v.code = :code) desc, length(v.name_folded), v.code limit :limit offset :offset");
         for (var statement : List.of(count, select)) {
             statement.param("tenant", tenant.value()).param("code", query.text() == null ? "" : query.text().strip());
@@ -134,10 +137,10 @@ public class Procedures {
             if (query.online() != null) statement.param("online", query.online().name());
         }
         var total = count.query(Long.class).single();
-        var items = select.param("limit", page.size()).param("offset", page.offset()).query(this::row).list().stream()
-                .map(v -> new ProcedureSummary(v.code(), v.number(), v.state(), v.effectiveFrom(), v.definition().name(), v.definition().field(),
-                        v.definition().levels(), v.definition().onlineLevel(), v.definition().timeLimit(), v.flags()))
-                .toList();
+        var items = select.param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> ProcedureSummary.of(
+                rs.getString("code"), rs.getInt("number"), State.valueOf(rs.getString("state")), rs.getObject("effective_from", LocalDate.class),
+                json.part(rs.getString("summary"), Summary.class), ProcedureDefinition.OnlineLevel.valueOf(rs.getString("online_level")),
+                Arrays.asList((String[]) rs.getArray("flags").getArray()))).list();
         return new ResultPage<>(items, page.page(), page.size(), total);
     }
 
@@ -256,10 +259,11 @@ public class Procedures {
         }
         var flags = flags(definition);
         jdbc.sql("""
-                update procedure.procedure_version set definition = :definition::jsonb, name_folded = :folded, field = :field,
+                update procedure.procedure_version set definition = :definition::jsonb, summary = :summary::jsonb, name_folded = :folded, field = :field,
                   levels = :levels::text[], online_level = :online, flags = :flags::text[], revision = revision + 1
                 where id = :id""")
-                .param("definition", json.write(definition)).param("folded", definition.name().folded())
+                .param("definition", json.write(definition)).param("summary", json.write(Summary.of(definition)))
+                .param("folded", definition.name().folded())
                 .param("field", definition.field() == null ? null : SearchText.fold(definition.field().in(Locale.of("vi"))))
                 .param("levels", array(definition.levels().stream().map(Enum::name).toList())).param("online", definition.onlineLevel().name())
                 .param("flags", array(flags)).param("id", before.id()).update();
@@ -341,17 +345,25 @@ public class Procedures {
         return true;
     }
 
+    /** What a list shows of a version, stored beside its document. */
+    record Summary(LocalizedText name, @Nullable LocalizedText field, List<ProcedureDefinition.Level> levels, ProcedureDefinition.LegalTime timeLimit) {
+        static Summary of(ProcedureDefinition d) {
+            return new Summary(d.name(), d.field(), d.levels(), d.timeLimit());
+        }
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------------
 
     private ProcedureVersion insert(TenantId tenant, ProcedureDefinition definition, int number, Origin origin, String actor) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                insert into procedure.procedure_version (id, tenant, code, number, state, definition, name_folded, field, levels,
+                insert into procedure.procedure_version (id, tenant, code, number, state, definition, summary, name_folded, field, levels,
                   online_level, flags, origin, created_at, created_by)
-                values (:id, :tenant, :code, :number, 'DRAFT', :definition::jsonb, :folded, :field, :levels::text[], :online,
+                values (:id, :tenant, :code, :number, 'DRAFT', :definition::jsonb, :summary::jsonb, :folded, :field, :levels::text[], :online,
                   :flags::text[], :origin, :now, :actor)""")
                 .param("id", id).param("tenant", tenant.value()).param("code", definition.code()).param("number", number)
-                .param("definition", json.write(definition)).param("folded", definition.name().folded())
+                .param("definition", json.write(definition)).param("summary", json.write(Summary.of(definition)))
+                .param("folded", definition.name().folded())
                 .param("field", definition.field() == null ? null : SearchText.fold(definition.field().in(Locale.of("vi"))))
                 .param("levels", array(definition.levels().stream().map(Enum::name).toList())).param("online", definition.onlineLevel().name())
                 .param("flags", array(flags(definition))).param("origin", origin.name()).param("now", java.sql.Timestamp.from(clock.instant())).param("actor", actor)

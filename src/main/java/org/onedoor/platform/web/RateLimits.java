@@ -26,9 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimits {
 
     /** A limited door: a method and path pattern (a regular expression), and how many requests a client may make per period. */
-    record Rule(String name, String method, String path, int capacity, Duration period) {
+    record Rule(String name, String method, java.util.regex.Pattern path, int capacity, Duration period) {
+        Rule(String name, String method, String path, int capacity, Duration period) {
+            this(name, method, java.util.regex.Pattern.compile(path), capacity, period);
+        }
+
+        /** The path pattern is compiled once: this runs on every request. */
         boolean matches(HttpServletRequest request) {
-            return method.equals(request.getMethod()) && request.getRequestURI().matches(path);
+            return method.equals(request.getMethod()) && path.matcher(request.getRequestURI()).matches();
         }
     }
 
