@@ -87,7 +87,7 @@ public class OrganisationDirectory {
             if (query.level() != null) statement.param("level", query.level().name());
             if (query.type() != null) statement.param("type", query.type().name());
             if (parentId != null) statement.param("parent", parentId.value());
-            if (!text.isEmpty()) statement.param("pattern", "%" + likeEscaped(text) + "%").param("code", query.text().strip());
+            if (!text.isEmpty()) statement.param("pattern", SearchText.containing(text)).param("code", query.text().strip());
         }
         long total = count.query(Long.class).single();
         var items = select.param("limit", query.page().size()).param("offset", query.page().offset())
@@ -249,10 +249,6 @@ public class OrganisationDirectory {
         return jdbc.sql("select " + VERSION_COLUMNS + " from organisation.unit_version v where v.tenant_id = :tenant and v.code = :code"
                         + " order by v.valid_from desc limit 1")
                 .param("tenant", tenant.value()).param("code", code).query(UNIT).optional();
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {

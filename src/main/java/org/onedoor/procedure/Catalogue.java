@@ -45,7 +45,7 @@ public class Catalogue {
                 + " order by (e.code = :code) desc, length(e.name), e.code limit :limit offset :offset");
         for (var statement : List.of(count, select)) {
             statement.param("code", text == null ? "" : text.strip());
-            if (!folded.isEmpty()) statement.param("pattern", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (!folded.isEmpty()) statement.param("pattern", SearchText.containing(folded));
             if (field != null && !field.isBlank()) statement.param("field", field.strip());
             if (level != null) statement.param("level", level.name());
         }

@@ -94,7 +94,7 @@ public class ProcedureExchange {
         }
         for (int i = 0; i < bundle.templates().size(); i++) {
             var key = bundle.templates().get(i).key();
-            if (key == null || !key.matches("[a-z][a-z0-9-]{0,39}")) violations.add(Violation.of("step-key", "/templates/" + i + "/key", String.valueOf(key)));
+            if (key == null || !key.matches("[a-z][a-z0-9-]{0,39}")) violations.add(Violation.of("template-key", "/templates/" + i + "/key", String.valueOf(key)));
         }
         if (!violations.isEmpty()) throw new Refused(violations);
         for (var template : bundle.templates()) {

@@ -131,7 +131,7 @@ public class Procedures {
         for (var statement : List.of(count, select)) {
             statement.param("tenant", tenant.value()).param("code", query.text() == null ? "" : query.text().strip());
             if (query.inForceOn() != null) statement.param("day", query.inForceOn());
-            if (!folded.isEmpty()) statement.param("pattern", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (!folded.isEmpty()) statement.param("pattern", SearchText.containing(folded));
             if (query.field() != null && !query.field().isBlank()) statement.param("field", SearchText.fold(query.field()));
             if (query.level() != null) statement.param("level", query.level().name());
             if (query.online() != null) statement.param("online", query.online().name());
@@ -144,7 +144,7 @@ public class Procedures {
         return new ResultPage<>(items, page.page(), page.size(), total);
     }
 
-    /** The fields of the procedures in force on a day, for filters: folded key and a display name. */
+    /** The fields of the procedures in force on a day, by their Vietnamese names, for the search filter. */
     @Transactional(readOnly = true)
     public List<String> fields(TenantId tenant, LocalDate day) {
         return jdbc.sql("""
@@ -205,7 +205,7 @@ public class Procedures {
     }
 
     public LocalDate today(TenantId tenant) {
-        return LocalDate.now(clock.withZone(directory.tenant(tenant.value()).timeZone()));
+        return directory.today(directory.tenant(tenant.value()));
     }
 
     // ---- validating ----------------------------------------------------------------------------------------------

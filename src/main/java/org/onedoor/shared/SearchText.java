@@ -22,4 +22,9 @@ public final class SearchText {
         var bare = LATIN_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
         return SPACES.matcher(Normalizer.normalize(bare, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
+
+    /** A SQL {@code like ... escape '\'} pattern matching any text that contains {@code folded} literally. */
+    public static String containing(String folded) {
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 class SearchTextTests {
 
     @Test
+    void aLikePatternTakesWildcardsInTheTextLiterally() {
+        assertThat(SearchText.containing("50%_a\\b")).isEqualTo("%50\\%\\_a\\\\b%");
+    }
+
+    @Test
     void foldsVietnameseDiacriticsAndDStroke() {
         assertThat(SearchText.fold("Đăng ký khai sinh")).isEqualTo("dang ky khai sinh");
         assertThat(SearchText.fold("Phường Phúc Xá")).isEqualTo("phuong phuc xa");

@@ -57,11 +57,11 @@ public class CityProcedureImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CityProcedureImport.class);
 
     /** What one import did, with every row or text it could not use. */
-    public record Report(int read, int created, int unchanged, int timesUnknown, int onlineUnconfirmed, int componentsUnparsed,
-                         List<String> problems) {
+    public record Report(int read, int created, int unchanged, int components, int timesUnknown, int onlineUnconfirmed,
+                         int componentsUnparsed, List<String> problems) {
         public String text() {
-            return "%d read, %d created, %d already there, %d with a time limit of unknown unit, %d with online level unconfirmed, %d with component text left unparsed, %d refused%s"
-                    .formatted(read, created, unchanged, timesUnknown, onlineUnconfirmed, componentsUnparsed, problems.size(),
+            return "%d read, %d created, %d already there, %d components, %d with a time limit of unknown unit, %d with online level unconfirmed, %d with component text left unparsed, %d refused%s"
+                    .formatted(read, created, unchanged, components, timesUnknown, onlineUnconfirmed, componentsUnparsed, problems.size(),
                             problems.isEmpty() ? "" : ": " + problems);
         }
     }
@@ -86,7 +86,7 @@ public class CityProcedureImport implements ApplicationRunner {
         if (!demo || args.getNonOptionArgs().stream().anyMatch(a -> a.equals("bootstrap-admin") || a.equals("audit-verify"))) return;
         var started = System.nanoTime();
         var report = importInto(new TenantId("hanoi"));
-        log.info("Demo data, Hanoi's procedures: {} ({} ms)", report.created() == 0 ? report.read() + " already there" : report.text(),
+        log.info("Demo data, Hanoi's procedures: {} ({} ms)", report.created() == 0 ? report.unchanged() + " already there" : report.text(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -122,7 +122,8 @@ public class CityProcedureImport implements ApplicationRunner {
             }
             return count;
         });
-        return new Report(read, created, parsed.size() - created, timesUnknown, onlineUnconfirmed, componentsUnparsed, problems);
+        var components = parsed.stream().mapToInt(d -> d.components().size()).sum();
+        return new Report(read, created, parsed.size() - created, components, timesUnknown, onlineUnconfirmed, componentsUnparsed, problems);
     }
 
     static ProcedureDefinition definition(JsonNode record, Workflow template) {

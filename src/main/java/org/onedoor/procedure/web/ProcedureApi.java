@@ -29,7 +29,6 @@ import org.onedoor.shared.LocalizedText;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.Problem;
 import org.onedoor.shared.ResultPage;
-import org.onedoor.shared.TenantId;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -168,7 +168,8 @@ class ProcedurePages {
         var city = directory.tenant(tenant);
         var current = procedures.version(city.id(), code, number);
         var revision = integer(form, "revision");
-        procedures.update(city.id(), code, number, revision, EditorForm.read(form, current.definition()), principal.getName());
+        procedures.update(city.id(), code, number, revision, EditorForm.read(form, current.definition(), city.currency().getCurrencyCode()),
+                principal.getName());
         return "redirect:/tenants/" + tenant + "/procedures/" + code + "/versions/" + number + "?saved";
     }
 
@@ -237,7 +238,8 @@ class ProcedurePages {
         private EditorForm() {
         }
 
-        static ProcedureDefinition read(MultiValueMap<String, String> form, ProcedureDefinition current) {
+        /** @param currency the city's currency: amounts typed in the editor are in it */
+        static ProcedureDefinition read(MultiValueMap<String, String> form, ProcedureDefinition current, String currency) {
             var names = new LinkedHashMap<String, String>();
             for (var language : new String[] {"vi", "en", "lo"}) {
                 var text = text(form, "name." + language);
@@ -262,7 +264,7 @@ class ProcedurePages {
                 if (kind == Fee.FeeKind.AMOUNT) {
                     var amount = text(form, prefix + "amount");
                     try {
-                        fee = Fee.amount(Long.parseLong(amount == null ? "" : amount.replaceAll("[ .,]", "")), "VND", note);
+                        fee = Fee.amount(Long.parseLong(amount == null ? "" : amount.replaceAll("[ .,]", "")), currency, note);
                     } catch (NumberFormatException e) {
                         throw new InvalidParameter(prefix + "amount", String.valueOf(amount));
                     }
