@@ -156,6 +156,17 @@ public final class Deadlines {
         return Duration.ofSeconds(seconds);
     }
 
+    /**
+     * The instant when {@code amount} of office time has passed after {@code from} (counting from the next office
+     * session when {@code from} is outside one): how a step's allotment, a share of the legal time, becomes its due.
+     */
+    public static Instant afterWorkingTime(WorkingCalendar calendar, Instant from, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("Working time runs forwards: " + amount);
+        }
+        return addWorkingTime(calendar, from, amount);
+    }
+
     /** The first instant at or after {@code instant} inside an office session: where counting starts. */
     public static Instant startOfCounting(WorkingCalendar calendar, Instant instant) {
         return addWorkingTime(calendar, instant, Duration.ZERO);

@@ -46,6 +46,16 @@ public class AccessPolicy {
         return user.tenant().equals(tenant.value()) && !grants(user, permission, tenant).isEmpty();
     }
 
+    /**
+     * May a citizen of this tenant use the permission on what is their own (their dossiers)? Citizens hold no grants:
+     * what they may do is the permission set of the {@code CITIZEN} role, kept as data like every other role.
+     */
+    public boolean citizenMay(CurrentUser user, String permission, TenantId tenant) {
+        return user.kind() == AccountKind.CITIZEN && user.tenant().equals(tenant.value())
+                && jdbc.sql("select count(*) from identity.role where code = 'CITIZEN' and :permission = any (permissions)")
+                .param("permission", permission).query(Long.class).single() > 0;
+    }
+
     public void require(CurrentUser user, String permission, TenantId tenant, UnitId unit) {
         if (!can(user, permission, tenant, unit)) throw new AccessDenied(permission);
     }

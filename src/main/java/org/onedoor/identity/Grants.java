@@ -146,6 +146,26 @@ public class Grants {
                 .param("direct", true).query(this::view).list();
     }
 
+    /** Someone who holds a role on a unit: who a dossier's step can be handed to. */
+    public record Holder(UUID accountId, String username, String displayName) {
+    }
+
+    /**
+     * The active accounts holding the role on this very unit today (grants of either scope made on the unit), in user
+     * name order: the people a step held by that role in that unit can be given to.
+     */
+    @Transactional(readOnly = true)
+    public List<Holder> holders(TenantId tenant, UnitId unit, String role) {
+        return jdbc.sql("""
+                select distinct a.id, a.username, a.display_name
+                  from identity.access_grant g join identity.account a on a.tenant_id = g.tenant_id and a.id = g.account_id
+                 where g.tenant_id = :t and g.unit_id = :unit and g.role_code = :role and g.revoked_at is null
+                   and g.valid_from <= :day and (g.valid_to is null or g.valid_to >= :day) and a.status = 'ACTIVE'
+                 order by a.username""")
+                .param("t", tenant.value()).param("unit", unit.value()).param("role", role).param("day", today(tenant))
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
     private static final String SELECT = """
             select g.tenant_id, g.id, g.account_id, a.username, a.display_name, g.role_code, g.unit_id, g.scope, g.valid_from, g.valid_to,
                    g.granted_by, g.granted_at, :direct as direct

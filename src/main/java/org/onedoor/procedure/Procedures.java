@@ -163,6 +163,18 @@ public class Procedures {
                 .param("tenant", tenant.value()).param("code", code).param("day", day).query(this::row).optional();
     }
 
+    /**
+     * The id of the version in force on a day, without reading its document: a caller that keeps parsed versions by id
+     * (published versions never change) asks this on every dossier.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idInForce(TenantId tenant, String code, LocalDate day) {
+        return jdbc.sql("""
+                select id from procedure.procedure_version where tenant = :tenant and code = :code and state <> 'DRAFT'
+                  and effective_from <= :day and (effective_to is null or effective_to > :day)""")
+                .param("tenant", tenant.value()).param("code", code).param("day", day).query(UUID.class).optional();
+    }
+
     /** The version in force today in the city, or a not-found problem. */
     @Transactional(readOnly = true)
     public ProcedureVersion current(TenantId tenant, String code) {

@@ -59,9 +59,13 @@ class AuthorisationMatrixTests {
     }
 
     /** A concrete request; a page request is sent from the actor's signed-in browser session, with its CSRF token. */
-    record Call(String method, String path, @Nullable String json, boolean page) {
+    record Call(String method, String path, @Nullable String json, boolean page, Map<String, String> headers) {
         Call(String method, String path, @Nullable String json) {
-            this(method, path, json, false);
+            this(method, path, json, false, Map.of());
+        }
+
+        Call(String method, String path, @Nullable String json, boolean page) {
+            this(method, path, json, page, Map.of());
         }
     }
 
@@ -88,6 +92,8 @@ class AuthorisationMatrixTests {
     org.onedoor.calendar.Calendars calendars;
     @Autowired
     org.onedoor.procedure.Procedures procedures;
+    @Autowired
+    org.onedoor.dossier.Dossiers dossiers;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -135,7 +141,7 @@ class AuthorisationMatrixTests {
             var before = row.state() == null ? null : row.state().get();
             for (var actor : order) {
                 var call = row.call().get();
-                var response = !call.page() ? api.send(call.method(), call.path(), TOKENS.get(actor), call.json(), Map.of())
+                var response = !call.page() ? api.send(call.method(), call.path(), TOKENS.get(actor), call.json(), call.headers())
                         : call.method().equals("GET") ? BROWSERS.get(actor).get(call.path())
                         : BROWSERS.get(actor).post(call.path(), call.json() == null ? Map.of() : form(call.json()));
                 var expected = row.expected().get(actor);
@@ -284,6 +290,7 @@ class AuthorisationMatrixTests {
                 "currentPassword=wrong&totp=000000&newPassword=whatever", true), pageReauthRefused, this::passwordChanges, Set.of()));
         rows.add(new Row("POST /account/contact", () -> new Call("POST", "/account/contact",
                 "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
+        dossierRows(rows);
         // Last: it revokes the token each actor used.
         procedureRows(rows, all);
         // Last: it revokes every actor's token.
@@ -368,6 +375,51 @@ class AuthorisationMatrixTests {
         rows.add(new Row("POST /tenants/{tenant}/procedures/{code}/versions/{number}/retirement", () -> new Call("POST",
                 pages + "/M.PRET/versions/1/retirement", "effectiveTo=" + today.plusDays(1) + "&basis=QĐ bãi bỏ", true),
                 page(Map.of(Actor.ADMINISTRATOR, 302)), this::procedureState, Set.of(Actor.ADMINISTRATOR)));
+    }
+
+    /**
+     * Dossiers: a citizen submits online and sees only their own; staff read the dossiers of the units they hold
+     * dossier:read on (the ward's head, the city leader over the city's subtree), never a sibling ward's; acting needs
+     * to be the owner or, for a withdrawal, the applicant. The status look-up is public (with the phone check).
+     */
+    private void dossierRows(List<Row> rows) {
+        var hanoi = new TenantId("hanoi");
+        org.onedoor.dossier.DossierFixtures.ensureProcedures(procedures);
+        var citizen = accounts.find("citizen1.hanoi").orElseThrow().asCurrentUser();
+        var read = submitOnline(citizen);
+        var act = submitOnline(citizen);
+        var base = "/api/v1/tenants/hanoi/dossiers";
+        var staffRefused = new java.util.EnumMap<Actor, Integer>(Map.of(Actor.CITIZEN, 201, Actor.OTHER_CITIZEN, 201,
+                Actor.UNIT_STAFF, 422, Actor.SIBLING_STAFF, 422, Actor.PARENT_SUBTREE_STAFF, 422, Actor.ADMINISTRATOR, 422,
+                Actor.OTHER_TENANT_STAFF, 403, Actor.ANONYMOUS, 401));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers", () -> new Call("POST", base,
+                org.onedoor.dossier.DossierFixtures.submission("ONLINE", "Người nộp thử", "0912000111", "00004", null)),
+                staffRefused, this::dossierCount, Set.of(Actor.CITIZEN, Actor.OTHER_CITIZEN)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}", get(base + "/" + read),
+                only(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers", get(base + "?queue=mine"),
+                only(Map.of(Actor.CITIZEN, 200, Actor.OTHER_CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.SIBLING_STAFF, 200,
+                        Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/actions", () -> new Call("POST", base + "/" + act + "/actions",
+                "{\"action\":\"WITHDRAW\",\"reason\":\"thử\"}", false, Map.of("If-Match", "\"1\"")),
+                only(Map.of(Actor.CITIZEN, 200)), () -> dossierVersion(act)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/status", get(base + "/" + read + "/status?check=0111"), everyone(200)));
+    }
+
+    private String submitOnline(CurrentUser citizen) {
+        return dossiers.submit(citizen, new TenantId("hanoi"), new org.onedoor.dossier.Dossiers.Submission(
+                org.onedoor.dossier.DossierFixtures.PROCEDURE, null,
+                new org.onedoor.dossier.Dossier.Applicant("Nguyễn Văn An", null, "0912000111", null, null, false),
+                List.of(new org.onedoor.dossier.Dossier.Component("Tờ khai", 1, 0, true)), null, "00004", null, null, null, null,
+                null, List.of()), null).code();
+    }
+
+    private Object dossierCount() {
+        return jdbc.sql("select count(*) from dossier.dossier").query(Long.class).single();
+    }
+
+    private Object dossierVersion(String code) {
+        return jdbc.sql("select version from dossier.dossier where code = :c").param("c", code).query(Integer.class).single();
     }
 
     private void ensure(TenantId tenant, String code, boolean published) {
