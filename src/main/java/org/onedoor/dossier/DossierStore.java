@@ -150,12 +150,17 @@ class DossierStore {
                 .param("t", tenant.value()).param("d", dossier).query(Integer.class).single();
     }
 
-    /** Who last received the dossier at this step, if anyone: a dossier sent back goes to the one who had it. */
-    Optional<UUID> lastHolder(TenantId tenant, UUID dossier, String step) {
+    /**
+     * Of these people, the one who last received the dossier in this unit, if any: a dossier coming back to a unit goes
+     * to the officer who had it there (the clerk who received it returns the result; a dossier sent back goes to the
+     * specialist who sent it on).
+     */
+    Optional<UUID> lastReceiverAmong(TenantId tenant, UUID dossier, UUID unit, List<UUID> accounts) {
         return jdbc.sql("""
-                select receiver_account_id from dossier.handover where tenant_id = :t and dossier_id = :d and to_step = :step
-                   and receiver_account_id is not null order by seq desc limit 1""")
-                .param("t", tenant.value()).param("d", dossier).param("step", step).query(UUID.class).optional();
+                select receiver_account_id from dossier.handover where tenant_id = :t and dossier_id = :d and receiver_unit_id = :u
+                   and receiver_account_id = any (:accounts) order by seq desc limit 1""")
+                .param("t", tenant.value()).param("d", dossier).param("u", unit).param("accounts", accounts.toArray(UUID[]::new))
+                .query(UUID.class).optional();
     }
 
     /** How many open dossiers each of these people holds. */

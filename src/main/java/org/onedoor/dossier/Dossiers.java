@@ -245,7 +245,7 @@ public class Dossiers {
                 + "-" + String.format("%04d", seq);
         var first = procedure.workflow().steps().getFirst();
         var owner = staff ? new Owner(receptionPoint.id(), user.accountId(), user.displayName())
-                : holder(tenant, receptionPoint, first.role(), null, null, null);
+                : holder(tenant, receptionPoint, first.role(), null, null);
         var digitised = !s.components().isEmpty() && s.components().stream().allMatch(Dossier.Component::digitised);
         var submitted = new Dossier(UUID.randomUUID(), tenant.value(), code, 1, procedure.code(), versionId, channel,
                 State.SUBMITTED, 1, null, receptionPoint.id(), receiving.id(), competent.id(), owner.unit(), owner.account(),
@@ -445,7 +445,7 @@ public class Dossiers {
                 fail(violations);
                 var target = workflow.step(Objects.requireNonNull(candidates.getFirst().to())).orElseThrow();
                 var unit = stepUnit(d, workflow, target, today, 0);
-                var owner = holder(city.id(), unit, target.role(), c.to(), d, target.key());
+                var owner = holder(city.id(), unit, target.role(), c.to(), d);
                 var calendar = calendars.workingCalendar(tenant);
                 var result = stepResult(d, now, city);
                 b.statusCode = target.statusCode();
@@ -595,7 +595,7 @@ public class Dossiers {
                 fail(violations);
                 var role = step != null ? step.role() : workflow.steps().getFirst().role();
                 var unit = directory.unitOn(tenant, d.ownerUnit(), today).orElseThrow();
-                var owner = holder(tenant, unit, role, c.to(), null, null);
+                var owner = holder(tenant, unit, role, c.to(), null);
                 b.owner(owner.unit(), owner.account(), owner.name());
                 line = new Handover(0, now, c.action().name(), d.stepKey(), d.stepKey(), d.statusCode(), d.ownerAccount(),
                         d.ownerName(), d.ownerUnit().value(), owner.account(), owner.name(), owner.unit().value(), d.stepDueAt(),
@@ -662,12 +662,12 @@ public class Dossiers {
     }
 
     /**
-     * Who takes the dossier in a unit for a role: the person asked for (who must hold the role there); else the one
-     * who last held this step of the dossier, if they still hold the role; else the holder with the fewest open
-     * dossiers; with nobody holding the role, the head of the unit, who answers for it. Never nobody.
+     * Who takes the dossier in a unit for a role: the person asked for (who must hold the role there); else, of the
+     * role's holders, the one who last received this dossier in this unit (continuity: one focal point); else the
+     * holder with the fewest open dossiers; with nobody holding the role, the head of the unit, who answers for it.
+     * Never nobody.
      */
-    private Owner holder(TenantId tenant, Unit unit, String role, @Nullable String wanted, @Nullable Dossier dossier,
-                         @Nullable String stepKey) {
+    private Owner holder(TenantId tenant, Unit unit, String role, @Nullable String wanted, @Nullable Dossier dossier) {
         var holders = grants.holders(tenant, unit.id(), role);
         if (wanted != null) {
             var match = holders.stream().filter(h -> h.username().equals(wanted) || h.accountId().toString().equals(wanted)).findFirst();
@@ -679,13 +679,15 @@ public class Dossiers {
         if (holders.size() == 1) {
             return new Owner(unit.id(), holders.getFirst().accountId(), holders.getFirst().displayName());
         }
-        if (dossier != null && stepKey != null) {
-            var target = holders;
-            var earlier = store.lastHolder(tenant, dossier.id(), stepKey)
-                    .flatMap(p -> target.stream().filter(h -> h.accountId().equals(p)).findFirst());
-            if (earlier.isPresent()) return new Owner(unit.id(), earlier.get().accountId(), earlier.get().displayName());
+        var accounts = holders.stream().map(Grants.Holder::accountId).toList();
+        if (dossier != null) {
+            var earlier = store.lastReceiverAmong(tenant, dossier.id(), unit.id().value(), accounts);
+            if (earlier.isPresent()) {
+                var h = holders.stream().filter(x -> x.accountId().equals(earlier.get())).findFirst().orElseThrow();
+                return new Owner(unit.id(), h.accountId(), h.displayName());
+            }
         }
-        var counts = store.openCounts(tenant, holders.stream().map(Grants.Holder::accountId).toList());
+        var counts = store.openCounts(tenant, accounts);
         var least = holders.stream().min(Comparator.comparingInt((Grants.Holder h) -> counts.getOrDefault(h.accountId(), 0))
                 .thenComparing(Grants.Holder::username)).orElseThrow();
         return new Owner(unit.id(), least.accountId(), least.displayName());

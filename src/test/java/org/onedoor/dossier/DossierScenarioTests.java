@@ -91,7 +91,7 @@ class DossierScenarioTests {
         assertLine(d, 0, "RECEIVE", null, "reception", null);
 
         // forward to the ward's specialist at once: the reception step (4 h) ends on its due day → on time
-        d = act(api, clerk, code, 1, "FORWARD", Map.of());
+        d = act(api, clerk, code, 1, "FORWARD", Map.of("to", "specialist.00004"));
         assertState(d, "AT_STEP", 4, "processing", "specialist.00004");
         assertLine(d, 1, "FORWARD", "reception", "processing", "ON_TIME");
         assertThat(d.get("timeline").get(1).get("giver").asString()).contains("Cán bộ một cửa");
@@ -128,7 +128,7 @@ class DossierScenarioTests {
         assertThat(d.get("flags").get("paidOnline").asBoolean()).isFalse();
 
         // propose to the head; the processing step ends a day before its (moved) due → early
-        d = act(api, specialist, code, 8, "PROPOSE", Map.of());
+        d = act(api, specialist, code, 8, "PROPOSE", Map.of("to", "head.00004"));
         assertState(d, "AT_STEP", 4, "approval", "head.00004");
         assertLine(d, 8, "PROPOSE", "processing", "approval", "EARLY");
         assertThat(actions(d)).as("the specialist has given it away").isEmpty();
@@ -185,11 +185,16 @@ class DossierScenarioTests {
         var d = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", citizen,
                 DossierFixtures.submission("ONLINE", "Nguyễn Văn An", "0987654321", "00004", null), Map.of()));
         var code = d.get("code").asString();
-        assertState(d, "SUBMITTED", 1, null, "clerk.00004");
+        assertThat(d.get("owner").get("unit").get("code").asString()).as("a clerk of the ward it was sent to").isEqualTo("00004");
         assertThat(d.get("status").asString()).isEqualTo("receiving");
+        assertThat(actions(d)).as("the citizen's own").containsExactly("WITHDRAW");
+        assertThat(d.get("applicant").get("idNumber").isNull()).as("never shown to citizens").isTrue();
+        // the head of the ward gives it to the demo clerk (whoever the least busy clerk was)
+        d = act(api, head, code, 1, "ASSIGN", Map.of("to", "clerk.00004"));
+        assertState(d, "SUBMITTED", 1, null, "clerk.00004");
+        assertThat(d.get("timeline").get(1).get("action").asString()).isEqualTo("ASSIGN");
         assertThat(d.get("receivedAt").isNull()).isTrue();
-        assertThat(actions(d)).containsExactly("WITHDRAW");
-        assertThat(d.get("applicant").get("idNumber").isNull()).isTrue();
+        assertThat(actions(d)).as("the head's").containsExactly("ASSIGN");
         // only the applicant among citizens, and only staff of the units it concerns
         assertThat(api.send("GET", "/api/v1/tenants/hanoi/dossiers/" + code, otherCitizen, null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(api.send("GET", "/api/v1/tenants/hanoi/dossiers/" + code, otherClerk, null, Map.of()).statusCode()).isEqualTo(403);
@@ -197,21 +202,21 @@ class DossierScenarioTests {
                 .contains("ACCEPT", "REQUEST_SUPPLEMENT", "REFUSE");
 
         // the completeness check asks for papers once, with the whole list; no clock is running yet
-        d = act(api, clerk, code, 1, "REQUEST_SUPPLEMENT", Map.of("items", List.of("Giấy chứng sinh", "CCCD của mẹ")));
+        d = act(api, clerk, code, 2, "REQUEST_SUPPLEMENT", Map.of("items", List.of("Giấy chứng sinh", "CCCD của mẹ")));
         assertState(d, "WAITING_SUPPLEMENT", 5, null, "clerk.00004");
         assertThat(read(citizen, code).get("allowedActions").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("SUPPLEMENT", "WITHDRAW");
-        d = act(api, citizen, code, 2, "SUPPLEMENT", Map.of("components", List.of(Map.of("name", "Giấy chứng sinh", "digitised", true))));
+        d = act(api, citizen, code, 3, "SUPPLEMENT", Map.of("components", List.of(Map.of("name", "Giấy chứng sinh", "digitised", true))));
         assertState(d, "SUBMITTED", 1, null, "clerk.00004");
         assertThat(d.get("dueAt").isNull()).isTrue();
 
-        d = act(api, clerk, code, 3, "ACCEPT", Map.of());
+        d = act(api, clerk, code, 4, "ACCEPT", Map.of());
         assertState(d, "AT_STEP", 2, "reception", "clerk.00004");
         assertThat(d.get("receivedAt").isNull()).isFalse();
-        d = act(api, clerk, code, 4, "FORWARD", Map.of());
+        d = act(api, clerk, code, 5, "FORWARD", Map.of("to", "specialist.00004"));
         assertState(d, "AT_STEP", 4, "processing", "specialist.00004");
 
         // the applicant withdraws: status 7, closed, counted as ended
-        d = act(api, citizen, code, 5, "WITHDRAW", Map.of("reason", "Không còn nhu cầu"));
+        d = act(api, citizen, code, 6, "WITHDRAW", Map.of("reason", "Không còn nhu cầu"));
         assertState(d, "WITHDRAWN", 7, "processing", "specialist.00004");
         assertThat(d.get("closedAt").isNull()).isFalse();
         assertThat(d.get("processedAt").isNull()).isFalse();
@@ -242,7 +247,7 @@ class DossierScenarioTests {
 
         var d = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, DossierFixtures.counter("Hoàng Văn Em", null), Map.of()));
         var code = d.get("code").asString();
-        d = act(api, clerk, code, 1, "FORWARD", Map.of());
+        d = act(api, clerk, code, 1, "FORWARD", Map.of("to", "specialist.00004"));
         var stop = api.send("POST", "/api/v1/tenants/hanoi/dossiers/" + code + "/actions", specialist,
                 DossierFixtures.action("STOP", Map.of()), Map.of("If-Match", "\"2\""));
         assertThat(stop.statusCode()).isEqualTo(422);
