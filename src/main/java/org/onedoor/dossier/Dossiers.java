@@ -265,7 +265,7 @@ public class Dossiers {
         }
         // at the counter the completeness check is made at once: one row, one line
         var command = new Command(outcome, null, null, s.reason(), s.items(), List.of(), null, s.timeLimit());
-        var change = transition(submitted, command, user, city, now, true);
+        var change = transition(submitted, command, user, new Reach(user, tenant), city, now, true);
         var received = change.next().withVersion(1);
         store.insert(received);
         store.insertHandover(tenant.value(), received.id(), 1, change.line());
@@ -287,10 +287,11 @@ public class Dossiers {
                        @Nullable String clientAddress) {
         var city = city(tenant);
         var dossier = store.find(tenant, code).orElseThrow(() -> new UnknownDossier(code));
-        requireVisible(user, dossier);
+        var reach = new Reach(user, tenant);
+        requireVisible(user, reach, dossier);
         if (dossier.version() != expectedVersion) throw new StaleVersion(code, dossier.version());
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var change = transition(dossier, command, user, city, now, false);
+        var change = transition(dossier, command, user, reach, city, now, false);
         var next = change.next().withVersion(dossier.version() + 1);
         if (!store.update(next, expectedVersion)) throw new ConcurrentAction(code);
         store.insertHandover(tenant.value(), next.id(), next.version(), change.line());
@@ -303,7 +304,7 @@ public class Dossiers {
     @Transactional(readOnly = true)
     public Dossier read(CurrentUser user, TenantId tenant, String code) {
         var dossier = store.find(tenant, code).orElseThrow(() -> new UnknownDossier(code));
-        requireVisible(user, dossier);
+        requireVisible(user, new Reach(user, tenant), dossier);
         return dossier;
     }
 
@@ -332,9 +333,10 @@ public class Dossiers {
         var procedure = definition(dossier.procedureVersion());
         var step = dossier.stepKey() == null ? null : procedure.workflow().step(dossier.stepKey()).orElse(null);
         var tenant = new TenantId(dossier.tenant());
+        var reach = new Reach(user, tenant);
         for (var action : DossierAction.values()) {
             if (!possible(dossier, step, action)) continue;
-            if (permitted(user, tenant, dossier, action)) allowed.add(action);
+            if (permitted(user, tenant, reach, dossier, action)) allowed.add(action);
         }
         return allowed;
     }
@@ -370,34 +372,34 @@ public class Dossiers {
     }
 
     /** Whether the caller may take the action on the dossier: by permission on the owning unit and as its owner. */
-    private boolean permitted(CurrentUser user, TenantId tenant, Dossier d, DossierAction action) {
+    private boolean permitted(CurrentUser user, TenantId tenant, Reach reach, Dossier d, DossierAction action) {
         if (!user.isStaff()) {
             return action.applicants() && user.accountId().equals(d.applicantAccount())
                     && access.citizenMay(user, Permission.DOSSIER_OWN, tenant);
         }
-        if (action == DossierAction.ASSIGN) return access.can(user, Permission.DOSSIER_ASSIGN, tenant, d.ownerUnit());
+        if (action == DossierAction.ASSIGN) return reach.has(Permission.DOSSIER_ASSIGN, d.ownerUnit());
         var owner = user.accountId().equals(d.ownerAccount());
         if (action.applicants()) {
             // on the applicant's behalf: the owner, or a clerk of the counter that received it
-            return owner && access.can(user, Permission.DOSSIER_READ, tenant, d.ownerUnit())
-                    || access.can(user, Permission.DOSSIER_RECEIVE, tenant, d.receptionPoint());
+            return owner && reach.has(Permission.DOSSIER_READ, d.ownerUnit())
+                    || reach.has(Permission.DOSSIER_RECEIVE, d.receptionPoint());
         }
         if (!owner) return false;
         return switch (action) {
-            case ACCEPT, REFUSE, RETURN_RESULT -> access.can(user, Permission.DOSSIER_RECEIVE, tenant, d.ownerUnit());
-            case APPROVE -> access.can(user, Permission.DOSSIER_DECIDE, tenant, d.ownerUnit());
-            default -> access.can(user, Permission.DOSSIER_RECEIVE, tenant, d.ownerUnit())
-                    || access.can(user, Permission.DOSSIER_PROCESS, tenant, d.ownerUnit());
+            case ACCEPT, REFUSE, RETURN_RESULT -> reach.has(Permission.DOSSIER_RECEIVE, d.ownerUnit());
+            case APPROVE -> reach.has(Permission.DOSSIER_DECIDE, d.ownerUnit());
+            default -> reach.has(Permission.DOSSIER_RECEIVE, d.ownerUnit())
+                    || reach.has(Permission.DOSSIER_PROCESS, d.ownerUnit());
         };
     }
 
-    private Change transition(Dossier d, Command c, CurrentUser user, Tenant city, Instant now, boolean atCounter) {
+    private Change transition(Dossier d, Command c, CurrentUser user, Reach reach, Tenant city, Instant now, boolean atCounter) {
         var tenant = city.id();
         var procedure = definition(d.procedureVersion());
         var workflow = procedure.workflow();
         var step = d.stepKey() == null ? null : workflow.step(d.stepKey()).orElse(null);
         if (!possible(d, step, c.action())) throw new ActionNotAllowed(c.action(), d.statusCode(), d.stepKey());
-        if (!atCounter && !permitted(user, tenant, d, c.action())) throw new AccessDenied(c.action().name());
+        if (!atCounter && !permitted(user, tenant, reach, d, c.action())) throw new AccessDenied(c.action().name());
         var violations = new ArrayList<Violation>();
         var actorName = user.isStaff() ? user.displayName() : d.applicant().name();
         var today = now.atZone(city.timeZone()).toLocalDate();
@@ -706,16 +708,15 @@ public class Dossiers {
     // ---- access ---------------------------------------------------------------------------------------------------
 
     /** The applicant sees their own dossier; staff see dossiers of the units they may read dossiers of. */
-    private void requireVisible(CurrentUser user, Dossier d) {
-        if (!visible(user, d)) throw new AccessDenied(Permission.DOSSIER_READ);
+    private void requireVisible(CurrentUser user, Reach reach, Dossier d) {
+        if (!visible(user, reach, d)) throw new AccessDenied(Permission.DOSSIER_READ);
     }
 
-    boolean visible(CurrentUser user, Dossier d) {
-        var tenant = new TenantId(d.tenant());
+    boolean visible(CurrentUser user, Reach reach, Dossier d) {
         if (!user.tenant().equals(d.tenant())) return false;
         if (!user.isStaff()) return user.accountId().equals(d.applicantAccount());
         for (var unit : new java.util.LinkedHashSet<>(List.of(d.ownerUnit(), d.receptionPoint(), d.competentUnit(), d.receivingUnit()))) {
-            if (access.can(user, Permission.DOSSIER_READ, tenant, unit)) return true;
+            if (reach.has(Permission.DOSSIER_READ, unit)) return true;
         }
         return false;
     }
@@ -786,6 +787,22 @@ public class Dossiers {
                 clientAddress, action, "dossier", d.code(), d.applicantAccount() == null ? null : d.applicantAccount().toString(),
                 d.procedureCode(), AuditRecord.Outcome.SUCCESS, before == null ? null : before.state() + "/" + before.statusCode(),
                 d.state() + "/" + d.statusCode(), details));
+    }
+
+    /** What one caller may do, unit by unit, read once per unit for the length of one call. */
+    private final class Reach {
+        private final CurrentUser user;
+        private final TenantId tenant;
+        private final Map<UnitId, Set<String>> known = new java.util.HashMap<>();
+
+        Reach(CurrentUser user, TenantId tenant) {
+            this.user = user;
+            this.tenant = tenant;
+        }
+
+        boolean has(String permission, UnitId unit) {
+            return known.computeIfAbsent(unit, u -> access.permissionsOn(user, tenant, u)).contains(permission);
+        }
     }
 
     /** A copy of a dossier with some fields changed: the engine's working state. */

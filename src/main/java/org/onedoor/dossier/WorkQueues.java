@@ -109,13 +109,23 @@ public class WorkQueues {
             if (d.processedAt() != null || d.closed()) return new Item(d, Risk.DONE, null);
             if (d.pausedSince() != null) return new Item(d, Risk.PAUSED, null);
             if (d.legalDueAt() == null) return new Item(d, Risk.NOT_STARTED, null);
-            var remaining = Deadlines.remaining(calendar, now, d.dueAt() == null ? d.legalDueAt() : d.dueAt());
-            var legalLeft = Deadlines.remaining(calendar, now, d.legalDueAt());
-            Risk risk = d.late() || legalLeft.isNegative() ? Risk.LATE
-                    : d.legalMinutes() != null && legalLeft.toMinutes() < AT_RISK_SHARE * d.legalMinutes() ? Risk.AT_RISK
-                    : Risk.ON_TRACK;
+            var appointment = d.dueAt() == null ? d.legalDueAt() : d.dueAt();
+            var remaining = left(calendar, now, appointment);
+            var legalLeft = appointment.equals(d.legalDueAt()) ? remaining : left(calendar, now, d.legalDueAt());
+            Risk risk = d.late() || now.isAfter(d.legalDueAt()) ? Risk.LATE
+                    : legalLeft != null && d.legalMinutes() != null && legalLeft.toMinutes() < AT_RISK_SHARE * d.legalMinutes()
+                    ? Risk.AT_RISK : Risk.ON_TRACK;
             return new Item(d, risk, remaining);
         });
+    }
+
+    /** Queues show at most this much overdue working time; a dossier later than that is simply late. */
+    static final Duration LONGEST_SHOWN_DELAY = Duration.ofDays(62);
+
+    /** Working time left until the instant, negative when past it, or null when it passed too long ago to count. */
+    private static @Nullable Duration left(org.onedoor.calendar.WorkingCalendar calendar, Instant now, Instant due) {
+        if (now.isAfter(due.plus(LONGEST_SHOWN_DELAY))) return null;
+        return Deadlines.remaining(calendar, now, due);
     }
 
     /**

@@ -56,8 +56,23 @@ public class OrganisationDirectory {
                 .query(OrganisationDirectory::tenant).list();
     }
 
+    /** Tenants as read, kept until {@link Reorganisation#registerTenant} changes one: every request asks for its city. */
+    private final java.util.Map<String, Tenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Tenant tenant(String id) {
         if (!TenantId.isWellFormed(id)) throw new UnknownTenant(id);
+        var known = tenants.get(id);
+        if (known != null) return known;
+        var read = read(id);
+        tenants.put(id, read);
+        return read;
+    }
+
+    void forgetTenant(String id) {
+        tenants.remove(id);
+    }
+
+    private Tenant read(String id) {
         return jdbc.sql("select id, name::text as name, time_zone, default_locale, currency from organisation.tenant where id = :id")
                 .param("id", id).query(OrganisationDirectory::tenant).optional()
                 .orElseThrow(() -> new UnknownTenant(id));

@@ -46,6 +46,16 @@ public class Reorganisation {
                     default_locale = excluded.default_locale, currency = excluded.currency""")
                 .param("id", id.value()).param("name", LocalizedTexts.toJson(name)).param("zone", zone.getId())
                 .param("locale", defaultLocale.toLanguageTag()).param("currency", currency.getCurrencyCode()).update();
+        directory.forgetTenant(id.value());
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            directory.forgetTenant(id.value());
+                        }
+                    });
+        }
     }
 
     /** A unit comes into being (or into the records) with no predecessor. */

@@ -1,6 +1,6 @@
 /**
  * Administrative procedures as data: the national catalogue (codes, fields, levels, channels with time limits and
- * fees) as a shared reference, and, to come, each city's versioned procedures and workflow definitions.
+ * fees) as a shared reference, and each city's versioned procedures and workflow definitions (ADR 0021).
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "organisation", "calendar", "identity", "audit"})
 @NullMarked

@@ -380,7 +380,8 @@ class AuthorisationMatrixTests {
     /**
      * Dossiers: a citizen submits online and sees only their own; staff read the dossiers of the units they hold
      * dossier:read on (the ward's head, the city leader over the city's subtree), never a sibling ward's; acting needs
-     * to be the owner or, for a withdrawal, the applicant. The status look-up is public (with the phone check).
+     * to be the owner or, for a withdrawal, the applicant. The status look-up is public (with the phone check). The pages
+     * follow the same rules; the counter reception belongs to holders of dossier:receive, which none of the actors is.
      */
     private void dossierRows(List<Row> rows) {
         var hanoi = new TenantId("hanoi");
@@ -404,6 +405,22 @@ class AuthorisationMatrixTests {
                 "{\"action\":\"WITHDRAW\",\"reason\":\"thử\"}", false, Map.of("If-Match", "\"1\"")),
                 only(Map.of(Actor.CITIZEN, 200)), () -> dossierVersion(act)));
         rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/status", get(base + "/" + read + "/status?check=0111"), everyone(200)));
+        // The pages: the same rules through the services; the anonymous are sent to sign in, the counter needs dossier:receive.
+        var pages = "/tenants/hanoi/dossiers";
+        var readers = page(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200));
+        var pageAct = submitOnline(citizen);
+        rows.add(row("GET /tenants/{tenant}/dossiers", pageGet(pages + "?queue=unit"), page(Map.of(Actor.CITIZEN, 200,
+                Actor.OTHER_CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.SIBLING_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(row("GET /tenants/{tenant}/dossiers/{code}", pageGet(pages + "/" + read), readers));
+        rows.add(row("GET /tenants/{tenant}/dossiers/{code}/receipt", pageGet(pages + "/" + read + "/receipt"), readers));
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/actions", () -> new Call("POST", pages + "/" + pageAct + "/actions",
+                "version=1&action=WITHDRAW&reason=thử", true), page(Map.of(Actor.CITIZEN, 302)), () -> dossierVersion(pageAct),
+                Set.of(Actor.CITIZEN)));
+        rows.add(row("GET /tenants/{tenant}/reception", pageGet("/tenants/hanoi/reception?procedure=" + org.onedoor.dossier.DossierFixtures.PROCEDURE),
+                page(Map.of())));
+        rows.add(new Row("POST /tenants/{tenant}/reception", () -> new Call("POST", "/tenants/hanoi/reception", "procedure="
+                + org.onedoor.dossier.DossierFixtures.PROCEDURE + "&applicant.name=Người thử&component=0&outcome=ACCEPT", true),
+                page(Map.of()), this::dossierCount, Set.of()));
     }
 
     private String submitOnline(CurrentUser citizen) {

@@ -121,7 +121,7 @@ class DossierViews {
         var zone = dossiers.city(tenant).timeZone();
         return new PublicStatus(d.code(), dossiers.procedure(d).name().in(locale), d.statusCode(), NATIONAL.get(d.statusCode()),
                 statusName(d.statusCode(), locale), at(d.receivedAt(), zone), at(d.dueAt(), zone),
-                queues.unitName(tenant, d.ownerUnit().value(), locale), at(d.processedAt(), zone), at(d.returnedAt(), zone));
+                ref(tenant, d.ownerUnit(), new HashMap<>(), locale).name(), at(d.processedAt(), zone), at(d.returnedAt(), zone));
     }
 
     String statusName(int code, Locale locale) {
@@ -139,11 +139,24 @@ class DossierViews {
                 at(h.stepDueAt(), zone), h.result(), h.note(), h.items(), at(h.newDueAt(), zone));
     }
 
+    private record Cached(UnitRef ref, long until) {
+    }
+
+    /** Unit names for display, each kept a minute: every answer names three or four units, which change rarely. */
+    private final Map<String, Cached> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     UnitRef ref(TenantId tenant, UnitId id, Map<UUID, UnitRef> known, Locale locale) {
         return known.computeIfAbsent(id.value(), k -> {
             var today = directory.today(dossiers.city(tenant));
+            var key = tenant.value() + "|" + id.value() + "|" + today + "|" + locale.getLanguage();
+            var cached = names.get(key);
+            var now = System.nanoTime();
+            if (cached != null && cached.until() - now > 0) return cached.ref();
             var unit = directory.unitOn(tenant, id, today).or(() -> directory.versions(tenant, id).stream().reduce((x, y) -> y));
-            return unit.map(u -> new UnitRef(k, u.code(), u.name().in(locale))).orElse(new UnitRef(k, "?", "?"));
+            var ref = unit.map(u -> new UnitRef(k, u.code(), u.name().in(locale))).orElse(new UnitRef(k, "?", "?"));
+            if (names.size() > 50_000) names.clear();
+            names.put(key, new Cached(ref, now + 60_000_000_000L));
+            return ref;
         });
     }
 

@@ -61,24 +61,60 @@ class DemoAccounts implements ApplicationRunner {
     private final Path dataDir;
     private final boolean demo;
 
+    private final String staffedCommunes;
+
     DemoAccounts(Accounts accounts, Grants grants, OrganisationDirectory directory, @Value("${onedoor.data-dir}") Path dataDir,
-                 @Value("${onedoor.demo}") boolean demo) {
+                 @Value("${onedoor.demo}") boolean demo, @Value("${onedoor.demo.staffed-communes:}") String staffedCommunes) {
         this.accounts = accounts;
         this.grants = grants;
         this.directory = directory;
         this.dataDir = dataDir;
         this.demo = demo;
+        this.staffedCommunes = staffedCommunes.strip();
+    }
+
+    /**
+     * A clerk, a specialist and a head for each further commune-level unit asked for ({@code all}, or codes separated
+     * by commas), e.g. for a load test across the city: user names {@code clerk.<code>}, {@code specialist.<code>},
+     * {@code head.<code>}.
+     */
+    List<Demo> staffed(TenantId tenant) {
+        if (staffedCommunes.isEmpty()) return List.of();
+        var day = directory.today(directory.tenant(tenant.value()));
+        var codes = staffedCommunes.equals("all")
+                ? directory.tree(tenant, day).stream().filter(u -> u.level() == org.onedoor.organisation.UnitLevel.COMMUNE)
+                        .map(u -> u.code()).toList()
+                : List.of(staffedCommunes.split("\\s*,\\s*"));
+        var demos = new ArrayList<Demo>();
+        for (var code : codes) {
+            if (HANOI.stream().anyMatch(d -> code.equals(d.unitCode()))) continue;
+            var unit = directory.unitOn(tenant, code, day).orElseThrow(() -> new IllegalArgumentException("No unit " + code));
+            var name = unit.name().in(java.util.Locale.of("vi"));
+            demos.add(new Demo("clerk." + code, "Cán bộ một cửa " + name, AccountKind.STAFF, "CLERK", code, code, Scope.UNIT));
+            demos.add(new Demo("specialist." + code, "Chuyên viên " + name, AccountKind.STAFF, "SPECIALIST", code, code, Scope.UNIT));
+            demos.add(new Demo("head." + code, "Chủ tịch UBND " + name, AccountKind.STAFF, "UNIT_LEADER", code, code, Scope.UNIT));
+        }
+        return demos;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (!demo || args.getNonOptionArgs().contains("import") || args.getNonOptionArgs().contains("bootstrap-admin")) return;
         var file = dataDir.resolve(FILE);
-        if (Files.exists(file) && HANOI.stream().allMatch(d -> accounts.find(d.username()).isPresent())) {
+        var hanoi = new TenantId("hanoi");
+        var all = new ArrayList<>(HANOI);
+        all.addAll(staffed(hanoi));
+        if (Files.exists(file) && all.stream().allMatch(d -> accounts.find(d.username()).isPresent())) {
             log.info("Demo accounts: see {} (one per role and demonstrated unit; passwords and TOTP secrets inside)", file.toAbsolutePath());
             return;
         }
-        write(file, provision(new TenantId("hanoi"), HANOI));
+        var missing = all.stream().filter(d -> accounts.find(d.username()).isEmpty()).toList();
+        if (missing.size() < all.size() && Files.exists(file)) {
+            append(file, provision(hanoi, missing));
+            log.info("Demo accounts added for {} more people in {}", missing.size(), file.toAbsolutePath());
+            return;
+        }
+        write(file, provision(hanoi, all));
         log.warn("Demo accounts with random passwords and TOTP secrets were written to {}. Demo mode only: set ONEDOOR_DEMO=false in production.",
                 file.toAbsolutePath());
     }
@@ -102,6 +138,14 @@ class DemoAccounts implements ApplicationRunner {
                     d.unitCode() == null ? "" : d.unitCode(), tenant.value()));
         }
         return rows;
+    }
+
+    private static void append(Path file, List<String> rows) {
+        try {
+            Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
     }
 
     private static void write(Path file, List<String> rows) {

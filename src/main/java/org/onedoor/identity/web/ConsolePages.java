@@ -62,6 +62,8 @@ class ConsolePages {
         model.addAttribute("canReadAudit", access.canAnywhere(user, Permission.AUDIT_READ, tenant));
         model.addAttribute("canManageProcedures", access.canAnywhere(user, Permission.PROCEDURE_MANAGE, tenant));
         model.addAttribute("canReadGrants", access.canAnywhere(user, Permission.GRANT_READ, tenant));
+        model.addAttribute("canReadDossiers", access.canAnywhere(user, Permission.DOSSIER_READ, tenant));
+        model.addAttribute("canReceiveDossiers", access.canAnywhere(user, Permission.DOSSIER_RECEIVE, tenant));
         model.addAttribute("unitCode", user.unitId() == null ? null
                 : directory.unitOn(tenant, user.unitId(), directory.today(directory.tenant(user.tenant()))).map(u -> u.code()).orElse(null));
         return "identity/console";

@@ -1,0 +1,305 @@
+// The dossier life cycle over HTTP (see README.md beside this file): N client threads, each running life cycles back
+// to back with no think time, as ../shared/peer-bench does for Flowable and lean SQL: reception at a ward's counter
+// (POST /dossiers, with an Idempotency-Key), then FORWARD by the clerk, PROPOSE by the ward's specialist, APPROVE by
+// its head and RETURN_RESULT by the clerk (POST /dossiers/{code}/actions with If-Match), wards taken round-robin.
+// After the timed life cycles: the public status look-up and the staff work queues, each for a fixed time.
+// Every answer is checked (201/200 and the expected national status code); any other answer counts as an error.
+// Usage: java bench/dossier/Bench.java http://localhost:PORT DATA_DIR [--threads=4] [--warmup=20] [--duration=60]
+//        [--procedure=1.001193] [--lookup-seconds=15] [--queue-seconds=15]
+// JDK only (java.net.http), no dependencies.
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+record Account(String username, String password, String totp, String role, String unit) {
+}
+
+/** A ward with its three officers' tokens. */
+record Ward(String code, String clerk, String specialist, String head) {
+}
+
+static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+static final String[] CALLS = {"reception", "forward", "propose", "approve", "return"};
+static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+static final String[] MIDDLE = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Thu", "Xuân"};
+static final String[] GIVEN = {"An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Long", "Mai", "Nam", "Phương", "Quân", "Sơn", "Trang", "Tú", "Yến"};
+
+static String base;
+static String tenant = "hanoi";
+
+static String opt(String[] args, String name, String fallback) {
+    for (var a : args) if (a.startsWith("--" + name + "=")) return a.substring(name.length() + 3);
+    return fallback;
+}
+
+void main(String[] args) throws Exception {
+    base = args[0];
+    var dataDir = Path.of(args[1]);
+    int threads = Integer.parseInt(opt(args, "threads", "4"));
+    int warmup = Integer.parseInt(opt(args, "warmup", "20"));
+    int duration = Integer.parseInt(opt(args, "duration", "60"));
+    var procedure = opt(args, "procedure", "1.001193");
+    int lookupSeconds = Integer.parseInt(opt(args, "lookup-seconds", "15"));
+    int queueSeconds = Integer.parseInt(opt(args, "queue-seconds", "15"));
+
+    var wards = wards(dataDir.resolve("demo-accounts.csv"), threads);
+    System.out.printf("%d wards staffed (clerk, specialist, head), tokens issued%n", wards.size());
+    var body = receptionBody(procedure);
+
+    // ---- life cycles -------------------------------------------------------------------------------------------
+    var samples = new ConcurrentHashMap<String, ConcurrentLinkedQueue<Long>>();
+    for (var c : CALLS) samples.put(c, new ConcurrentLinkedQueue<>());
+    samples.put("lifecycle", new ConcurrentLinkedQueue<>());
+    var errors = new AtomicLong();
+    var firstErrors = new ConcurrentLinkedQueue<String>();
+    var created = new ConcurrentLinkedQueue<String[]>();
+    var next = new AtomicInteger();
+    var start = System.nanoTime();
+    var measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+    var end = measureFrom + Duration.ofSeconds(duration).toNanos();
+    var completed = new AtomicLong();
+    var pool = Executors.newFixedThreadPool(threads);
+    var cpuBefore = processCpu();
+    for (int t = 0; t < threads; t++) {
+        pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                var ward = wards.get(Math.floorMod(next.getAndIncrement(), wards.size()));
+                var began = System.nanoTime();
+                var measured = began >= measureFrom;
+                try {
+                    var phone = "09" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+                    var t0 = System.nanoTime();
+                    var r = send("POST", "/dossiers", ward.clerk(), body.replace("PHONE", phone).replace("NAME", name()),
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                    var t1 = System.nanoTime();
+                    expect(r, 201, 2);
+                    var code = match(CODE, r.body());
+                    if (measured) samples.get("reception").add(t1 - t0);
+                    String[][] steps = {{"FORWARD", ward.clerk(), "forward", "4"}, {"PROPOSE", ward.specialist(), "propose", "4"},
+                            {"APPROVE", ward.head(), "approve", "9"}, {"RETURN_RESULT", ward.clerk(), "return", "10"}};
+                    int version = 1;
+                    for (var step : steps) {
+                        var s0 = System.nanoTime();
+                        var a = send("POST", "/dossiers/" + code + "/actions", step[1], "{\"action\":\"" + step[0] + "\"}",
+                                Map.of("If-Match", "\"" + version + "\""));
+                        var s1 = System.nanoTime();
+                        expect(a, 200, Integer.parseInt(step[3]));
+                        version++;
+                        if (measured) samples.get(step[2]).add(s1 - s0);
+                    }
+                    var done = System.nanoTime();
+                    if (measured && done <= end) {
+                        samples.get("lifecycle").add(done - began);
+                        completed.incrementAndGet();
+                    }
+                    if (created.size() < 200_000) created.add(new String[] {code, phone.substring(6)});
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    if (firstErrors.size() < 5) firstErrors.add(e.getMessage());
+                }
+            }
+        });
+    }
+    pool.shutdown();
+    pool.awaitTermination(warmup + duration + 120, java.util.concurrent.TimeUnit.SECONDS);
+    var cpu = (processCpu() - cpuBefore);
+    double rate = completed.get() / (double) duration;
+    System.out.printf(Locale.ROOT, "life cycles: %d in %d s = %.1f/s, errors %d%n", completed.get(), duration, rate, errors.get());
+    firstErrors.forEach(e -> System.out.println("  error: " + e));
+    var report = new LinkedHashMap<String, double[]>();
+    for (var name : samples.keySet()) report.put(name, percentiles(samples.get(name)));
+
+    // ---- public look-up ----------------------------------------------------------------------------------------
+    var codes = new ArrayList<>(created);
+    var lookups = timed(threads, lookupSeconds, () -> {
+        var c = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+        var r = send("GET", "/dossiers/" + c[0] + "/status?check=" + c[1], null, null, Map.of());
+        expect(r, 200, 10);
+    });
+    // ---- work queues -------------------------------------------------------------------------------------------
+    var queues = timed(threads, queueSeconds, () -> {
+        var w = wards.get(ThreadLocalRandom.current().nextInt(wards.size()));
+        var unit = ThreadLocalRandom.current().nextBoolean();
+        var r = send("GET", "/dossiers?queue=" + (unit ? "unit" : "mine") + "&size=50", unit ? w.head() : w.clerk(), null, Map.of());
+        if (r.statusCode() != 200) throw new IllegalStateException("queue " + r.statusCode() + " " + r.body());
+    });
+
+    System.out.println();
+    System.out.printf("%-12s %9s %9s %9s %9s%n", "call", "count", "p50 ms", "p95 ms", "p99 ms");
+    for (var e : report.entrySet()) {
+        var p = e.getValue();
+        System.out.printf(Locale.ROOT, "%-12s %9d %9.2f %9.2f %9.2f%n", e.getKey(), (long) p[3], p[0], p[1], p[2]);
+    }
+    System.out.printf(Locale.ROOT, "%-12s %9d %9.2f %9.2f %9.2f   %.0f/s, errors %d%n", "look-up", (long) lookups[3], lookups[0], lookups[1], lookups[2], lookups[4], (long) lookups[5]);
+    System.out.printf(Locale.ROOT, "%-12s %9d %9.2f %9.2f %9.2f   %.0f/s, errors %d%n", "work queue", (long) queues[3], queues[0], queues[1], queues[2], queues[4], (long) queues[5]);
+    var lc = report.get("lifecycle");
+    System.out.printf(Locale.ROOT, "SUMMARY onedoor lifecycles/s %.1f (p50/p95/p99 %.1f/%.1f/%.1f ms; %d threads; errors %d); driver CPU %.1f ms per life cycle%n",
+            rate, lc[0], lc[1], lc[2], threads, errors.get(), completed.get() == 0 ? 0 : cpu / 1e6 / completed.get());
+    System.out.printf(Locale.ROOT, "SUMMARY onedoor calls p95 ms: reception %.1f, forward %.1f, propose %.1f, approve %.1f, return %.1f%n",
+            report.get("reception")[1], report.get("forward")[1], report.get("propose")[1], report.get("approve")[1], report.get("return")[1]);
+    System.out.printf(Locale.ROOT, "SUMMARY onedoor public look-up %.0f/s (p99 %.1f ms); work queue p95 %.1f ms (%.0f/s)%n",
+            lookups[4], lookups[2], queues[1], queues[4]);
+    System.out.printf(Locale.ROOT, "RESULT\tonedoor\tlifecycles_per_s\t%.1f%nRESULT\tonedoor\tlookup_p99_ms\t%.2f%nRESULT\tonedoor\tqueue_p95_ms\t%.2f%n",
+            rate, lookups[2], queues[1]);
+    if (errors.get() > 0 || lookups[5] > 0 || queues[5] > 0) System.exit(1);
+}
+
+/** p50, p95, p99 (ms), count. */
+static double[] percentiles(java.util.Collection<Long> nanos) {
+    var sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (sorted.length == 0) return new double[] {0, 0, 0, 0};
+    return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.length};
+}
+
+static double at(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+}
+
+interface Call {
+    void run() throws Exception;
+}
+
+/** Runs the call back to back on N threads for the time given: p50, p95, p99, count, rate, errors. */
+static double[] timed(int threads, int seconds, Call call) throws Exception {
+    var samples = new ConcurrentLinkedQueue<Long>();
+    var errors = new AtomicLong();
+    var end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    var pool = Executors.newFixedThreadPool(threads);
+    for (int t = 0; t < threads; t++) {
+        pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                var t0 = System.nanoTime();
+                try {
+                    call.run();
+                    samples.add(System.nanoTime() - t0);
+                } catch (Exception e) {
+                    if (errors.incrementAndGet() < 3) System.out.println("  error: " + e.getMessage());
+                }
+            }
+        });
+    }
+    pool.shutdown();
+    pool.awaitTermination(seconds + 60, java.util.concurrent.TimeUnit.SECONDS);
+    var p = percentiles(samples);
+    return new double[] {p[0], p[1], p[2], p[3], p[3] / seconds, errors.get()};
+}
+
+static String name() {
+    var r = ThreadLocalRandom.current();
+    return FAMILY[r.nextInt(FAMILY.length)] + " " + MIDDLE[r.nextInt(MIDDLE.length)] + " " + GIVEN[r.nextInt(GIVEN.length)];
+}
+
+static HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant + path)).timeout(Duration.ofSeconds(30))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) request.header("Content-Type", "application/json");
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+}
+
+static void expect(HttpResponse<String> r, int status, int statusCode) {
+    if (r.statusCode() != status) throw new IllegalStateException(r.statusCode() + " " + r.body());
+    var code = match(STATUS_CODE, r.body());
+    if (Integer.parseInt(code) != statusCode) throw new IllegalStateException("status code " + code + ", expected " + statusCode);
+}
+
+static String match(Pattern p, String text) {
+    var m = p.matcher(text);
+    if (!m.find()) throw new IllegalStateException("no " + p + " in " + text);
+    return m.group(1);
+}
+
+/** The reception request: the procedure's mandatory papers, and the time limit when the catalogue has no unit for it. */
+static String receptionBody(String procedure) throws Exception {
+    var r = send("GET", "/procedures/" + procedure, null, null, Map.of("Accept-Language", "vi"));
+    if (r.statusCode() != 200) throw new IllegalStateException("procedure " + procedure + ": " + r.statusCode());
+    var components = new ArrayList<String>();
+    var m = Pattern.compile("\\{\"group\":[^{}]*?\"name\":\"((?:[^\"\\\\]|\\\\.)*)\"[^{}]*?\"mandatory\":true").matcher(r.body());
+    while (m.find()) components.add("{\"name\":\"" + m.group(1) + "\",\"originals\":1,\"copies\":0,\"digitised\":true}");
+    var unknown = r.body().contains("\"unit\":\"UNKNOWN\"");
+    System.out.printf("procedure %s: %d mandatory papers%s%n", procedure, components.size(), unknown ? ", time limit set by the clerk" : "");
+    return "{\"procedureCode\":\"" + procedure + "\",\"channel\":\"DIRECT\",\"applicant\":{\"name\":\"NAME\",\"phone\":\"PHONE\"},"
+            + "\"components\":[" + String.join(",", components) + "]"
+            + (unknown ? ",\"timeLimit\":{\"value\":5,\"unit\":\"WORKING_DAYS\"}" : "") + "}";
+}
+
+/** The staffed wards of the demo accounts file, with a bearer token for each officer. */
+static List<Ward> wards(Path csv, int threads) throws Exception {
+    var byUnit = new LinkedHashMap<String, Map<String, Account>>();
+    for (var line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(csv).size())) {
+        var f = line.split(",", -1);
+        if (f.length < 6 || f[4].isEmpty()) continue;
+        byUnit.computeIfAbsent(f[4], k -> new LinkedHashMap<>()).put(f[3], new Account(f[0], f[1], f[2], f[3], f[4]));
+    }
+    var staffed = byUnit.entrySet().stream().filter(e -> e.getValue().keySet().containsAll(List.of("CLERK", "SPECIALIST", "UNIT_LEADER"))).toList();
+    var pool = Executors.newFixedThreadPool(Math.max(2, threads));
+    var futures = new ArrayList<java.util.concurrent.Future<Ward>>();
+    for (var e : staffed) {
+        futures.add(pool.submit(() -> new Ward(e.getKey(), token(e.getValue().get("CLERK")), token(e.getValue().get("SPECIALIST")),
+                token(e.getValue().get("UNIT_LEADER")))));
+    }
+    var wards = new ArrayList<Ward>();
+    for (var f : futures) wards.add(f.get());
+    pool.shutdown();
+    return wards;
+}
+
+static String token(Account a) throws Exception {
+    var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + a.username() + "\",\"password\":\"" + a.password()
+                    + "\",\"totp\":\"" + totp(a.totp(), Instant.now()) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IllegalStateException("token for " + a.username() + ": " + r.statusCode() + " " + r.body());
+    return match(TOKEN, r.body());
+}
+
+/** RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) from a base32 secret. */
+static String totp(String base32, Instant now) throws Exception {
+    var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    var bits = new java.io.ByteArrayOutputStream();
+    int buffer = 0, count = 0;
+    for (char ch : base32.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
+        buffer = (buffer << 5) | alphabet.indexOf(ch);
+        count += 5;
+        if (count >= 8) {
+            bits.write((buffer >> (count - 8)) & 0xff);
+            count -= 8;
+        }
+    }
+    var mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(bits.toByteArray(), "HmacSHA1"));
+    var hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(now.getEpochSecond() / 30).array());
+    int offset = hash[hash.length - 1] & 0x0f;
+    int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+    return String.format("%06d", binary % 1_000_000);
+}
+
+static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+}
