@@ -81,4 +81,19 @@ public class Problems {
         if (problem.getProperties() != null) body.putAll(problem.getProperties());
         response.getWriter().write(JSON.writeValueAsString(body));
     }
+
+    /** The HTTP status of a kind of problem, for API answers and for pages that show a problem themselves. */
+    public static HttpStatus status(org.onedoor.shared.Problem.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAUTHORISED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+        };
+    }
 }

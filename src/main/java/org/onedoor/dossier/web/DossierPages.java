@@ -168,7 +168,7 @@ class DossierPages {
             dossiers.act(user, city.id(), code, version, Forms.command(form, city.timeZone()), address(request));
             return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + code);
         } catch (Problem problem) {
-            var page = new ModelAndView("dossier/dossier", status(problem));
+            var page = new ModelAndView("dossier/dossier", Problems.status(problem.kind()));
             show(user, city, dossiers.read(user, city.id(), code), locale, page.getModelMap());
             page.addObject("refusal", refusal(problem, locale));
             page.addObject("attempt", form.toSingleValueMap());
@@ -238,7 +238,7 @@ class DossierPages {
             var dossier = dossiers.submit(user, city.id(), Forms.submission(form, procedure), address(request));
             return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + dossier.code() + "/receipt");
         } catch (Problem problem) {
-            var page = new ModelAndView("dossier/reception", status(problem));
+            var page = new ModelAndView("dossier/reception", Problems.status(problem.kind()));
             receptionModel(city, form, locale, page.getModelMap());
             page.addObject("refusal", refusal(problem, locale));
             return page;
@@ -319,19 +319,6 @@ class DossierPages {
                 problems.violations(problem.violations(), locale));
     }
 
-    private static HttpStatus status(Problem problem) {
-        return switch (problem.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNAUTHORISED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
-        };
-    }
 
     private static String address(HttpServletRequest request) {
         return request.getRemoteAddr() + ":" + request.getRemotePort();

@@ -44,7 +44,7 @@ class ProblemResponses {
 
     @ExceptionHandler
     Object refused(Problem problem, HttpServletRequest request, Locale locale) {
-        return respond(status(problem.kind()), problem.code(), problem.arguments(), problem.violations(), request, locale);
+        return respond(Problems.status(problem.kind()), problem.code(), problem.arguments(), problem.violations(), request, locale);
     }
 
     @ExceptionHandler
@@ -105,17 +105,4 @@ class ProblemResponses {
                 .header("Content-Language", locale.getLanguage()).body(body);
     }
 
-    private static HttpStatus status(Problem.Kind kind) {
-        return switch (kind) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNAUTHORISED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
-        };
-    }
 }
