@@ -104,15 +104,30 @@ public final class DossierFixtures {
 
     /** Sends an action with the version the test last read and checks it was taken; answers the dossier. */
     public static JsonNode act(Api api, String token, String code, int version, String action, Map<String, Object> extra) {
+        return act(api, token, token, code, version, action, extra);
+    }
+
+    /** As above, the dossier read afterwards by {@code reader} (the actor may no longer see it once handed on). */
+    public static JsonNode act(Api api, String token, String reader, String code, int version, String action, Map<String, Object> extra) {
         var response = api.send("POST", "/api/v1/tenants/hanoi/dossiers/" + code + "/actions", token, action(action, extra),
                 Map.of("If-Match", "\"" + version + "\""));
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("ETag")).contains("\"" + (version + 1) + "\"");
+        assertThat(api.json(response).get("version").asInt()).isEqualTo(version + 1);
+        return view(api, reader, api.json(response).get("code").asString());
+    }
+
+    /** The whole dossier as the caller sees it: owner, timeline, allowed actions. */
+    public static JsonNode view(Api api, String token, String code) {
+        var response = api.send("GET", "/api/v1/tenants/hanoi/dossiers/" + code, token, null, Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return api.json(response);
     }
 
+    /** The state a reception answers (code, status, statusCode, dueAt, owner, version). */
     public static JsonNode created(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
         return Api.JSON.readTree(response.body());
     }
 

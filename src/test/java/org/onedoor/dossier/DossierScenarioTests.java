@@ -73,9 +73,12 @@ class DossierScenarioTests {
     void aCounterDossierGoesThroughEveryStepWithASupplementAnApologyAndALateApproval() {
         var calendar = calendars.workingCalendar(HANOI);
         // reception at the counter: received at once (status 2), owned by the clerk who received it
-        var d = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk,
+        var state = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk,
                 DossierFixtures.counter("Lê Văn Cường", "0912 345 678"), Map.of()));
-        var code = d.get("code").asString();
+        var code = state.get("code").asString();
+        assertState(state, "AT_STEP", 2, "reception", "clerk.00004");
+        assertThat(state.get("dueAt").isNull()).isFalse();
+        var d = DossierFixtures.view(api, clerk, code);
         var today = clock.instant().atZone(ZONE).toLocalDate();
         assertThat(code).matches("00004-" + today.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-\\d{4}");
         assertState(d, "AT_STEP", 2, "reception", "clerk.00004");
@@ -116,7 +119,9 @@ class DossierScenarioTests {
         d = act(api, specialist, code, 4, "TRANSFER", Map.of());
         assertState(d, "AT_STEP", 4, "consult", "specialist.00097");
         assertThat(d.get("owner").get("unit").get("code").asString()).isEqualTo("00097");
-        d = act(api, otherSpecialist, code, 5, "SEND_BACK", Map.of("reason", "Ý kiến: đồng ý"));
+        // once it is back, ward 00097 no longer sees it: it reads dossiers of the units a dossier concerns now
+        d = act(api, otherSpecialist, specialist, code, 5, "SEND_BACK", Map.of("reason", "Ý kiến: đồng ý"));
+        assertThat(api.send("GET", "/api/v1/tenants/hanoi/dossiers/" + code, otherSpecialist, null, Map.of()).statusCode()).isEqualTo(403);
         assertState(d, "AT_STEP", 4, "processing", "specialist.00004");
         assertLine(d, 5, "SEND_BACK", "consult", "processing", "ON_TIME");
 
@@ -182,9 +187,9 @@ class DossierScenarioTests {
 
     @Test
     void anOnlineDossierIsCheckedSupplementedAcceptedAndWithdrawn() {
-        var d = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", citizen,
-                DossierFixtures.submission("ONLINE", "Nguyễn Văn An", "0987654321", "00004", null), Map.of()));
-        var code = d.get("code").asString();
+        var code = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", citizen,
+                DossierFixtures.submission("ONLINE", "Nguyễn Văn An", "0987654321", "00004", null), Map.of())).get("code").asString();
+        var d = DossierFixtures.view(api, citizen, code);
         assertThat(d.get("owner").get("unit").get("code").asString()).as("a clerk of the ward it was sent to").isEqualTo("00004");
         assertThat(d.get("status").asString()).isEqualTo("receiving");
         assertThat(actions(d)).as("the citizen's own").containsExactly("WITHDRAW");
@@ -229,8 +234,9 @@ class DossierScenarioTests {
 
     @Test
     void theCompletenessCheckRefusesWithReasonsOrAsksForPapersAndStopsAreFinal() {
-        var refused = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, withReason(
-                DossierFixtures.submission("DIRECT", "Phạm Thị Dung", null, null, "REFUSE"), "Không thuộc thẩm quyền"), Map.of()));
+        var refused = DossierFixtures.view(api, clerk, created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, withReason(
+                DossierFixtures.submission("DIRECT", "Phạm Thị Dung", null, null, "REFUSE"), "Không thuộc thẩm quyền"), Map.of()))
+                .get("code").asString());
         assertState(refused, "REFUSED", 3, null, "clerk.00004");
         assertThat(refused.get("timeline").get(0).get("note").asString()).isEqualTo("Không thuộc thẩm quyền");
         assertThat(refused.get("closedAt").isNull()).isFalse();
@@ -281,8 +287,9 @@ class DossierScenarioTests {
         assertThat(api.json(noLimit).get("violations").get(0).get("code").asString()).isEqualTo("dossier-time-limit-unknown");
         assertThat(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, "{not json", Map.of()).statusCode()).isEqualTo(400);
         assertThat(count()).isEqualTo(before);
-        var set = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, DossierFixtures.counter("X", null)
-                .replace("T.DOSSIER", "T.UNKNOWN").replace("\"channel\"", "\"timeLimit\":{\"value\":10,\"unit\":\"WORKING_DAYS\"},\"channel\""), Map.of()));
+        var set = DossierFixtures.view(api, clerk, created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, DossierFixtures.counter("X", null)
+                .replace("T.DOSSIER", "T.UNKNOWN").replace("\"channel\"", "\"timeLimit\":{\"value\":10,\"unit\":\"WORKING_DAYS\"},\"channel\""), Map.of()))
+                .get("code").asString());
         assertThat(set.get("timeLimit").asString()).contains("10");
 
         // actions: If-Match missing → 428, stale → 412, unknown action → 400

@@ -127,7 +127,7 @@ class DossierApi {
 
     @PreAuthorize(SIGNED_IN)
     @PostMapping
-    @Operation(summary = "Submit a dossier online (citizen) or receive one at a counter (clerk); Idempotency-Key honoured")
+    @Operation(summary = "Submit a dossier online (citizen) or receive one at a counter (clerk); answers its state (code, status, statusCode, dueAt, owner) and ETag; Idempotency-Key honoured")
     ResponseEntity<String> submit(@PathVariable String tenant, @RequestBody SubmissionBody body,
                                   @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
                                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
@@ -135,7 +135,7 @@ class DossierApi {
         java.util.function.Supplier<Idempotency.Answer> work = () -> {
             var dossier = dossiers.submit(user, city, body.submission(), address(request));
             return new Idempotency.Answer(201, etag(dossier), "/api/v1/tenants/" + tenant + "/dossiers/" + dossier.code(),
-                    json.writeValueAsString(views.view(user, dossier, locale)));
+                    json.writeValueAsString(views.state(dossier, locale)));
         };
         return answer(key == null ? work.get()
                 : idempotency.once(city, user.accountId(), key, hash("POST", request.getRequestURI(), null, json.writeValueAsString(body)), work));
@@ -171,7 +171,7 @@ class DossierApi {
 
     @PreAuthorize(SIGNED_IN)
     @PostMapping("/{code}/actions")
-    @Operation(summary = "Take an action (ACCEPT, FORWARD, REQUEST_SUPPLEMENT, APPROVE, RETURN_RESULT …) with If-Match; Idempotency-Key honoured")
+    @Operation(summary = "Take an action (ACCEPT, FORWARD, REQUEST_SUPPLEMENT, APPROVE, RETURN_RESULT …) with If-Match; answers the new state and ETag; Idempotency-Key honoured")
     ResponseEntity<String> act(@PathVariable String tenant, @PathVariable String code, @RequestBody ActionBody body,
                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
@@ -180,7 +180,7 @@ class DossierApi {
         java.util.function.Supplier<Idempotency.Answer> work = () -> {
             if (ifMatch == null || ifMatch.isBlank()) throw new VersionRequired();
             var dossier = dossiers.act(user, city, code, version(ifMatch), body.command(), address(request));
-            return new Idempotency.Answer(200, etag(dossier), null, json.writeValueAsString(views.view(user, dossier, locale)));
+            return new Idempotency.Answer(200, etag(dossier), null, json.writeValueAsString(views.state(dossier, locale)));
         };
         return answer(key == null ? work.get()
                 : idempotency.once(city, user.accountId(), key, hash("POST", request.getRequestURI(), ifMatch, json.writeValueAsString(body)), work));

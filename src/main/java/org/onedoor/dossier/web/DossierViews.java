@@ -73,6 +73,16 @@ class DossierViews {
                 int apologies, Dossier.Flags flags, List<Line> timeline, List<DossierAction> allowedActions) {
     }
 
+    /**
+     * What an action or a reception answers: where the dossier stands now (its version is the ETag). The whole view,
+     * with the timeline and the caller's allowed actions, is one GET away.
+     */
+    record State(String code, int version, String state, String status, int statusCode, String statusName, @Nullable Step step,
+                 Owner owner, @Nullable OffsetDateTime receivedAt, @Nullable OffsetDateTime dueAt,
+                 @Nullable OffsetDateTime legalDueAt, @Nullable OffsetDateTime stepDueAt, boolean late,
+                 @Nullable OffsetDateTime processedAt, @Nullable OffsetDateTime closedAt) {
+    }
+
     record QueueLine(String code, String procedureCode, String procedureName, String applicantName, int statusCode,
                      String statusName, @Nullable String step, String ownerName, UnitRef ownerUnit,
                      @Nullable OffsetDateTime receivedAt, @Nullable OffsetDateTime dueAt, @Nullable Long remainingMinutes,
@@ -104,6 +114,18 @@ class DossierViews {
                 at(d.receivedAt(), zone), at(d.dueAt(), zone), at(d.legalDueAt(), zone), at(d.stepDueAt(), zone),
                 at(d.pausedSince(), zone), at(d.processedAt(), zone), at(d.returnedAt(), zone), at(d.closedAt(), zone), d.late(),
                 d.supplementRequests(), d.apologies(), d.flags(), timeline, dossiers.allowed(user, d));
+    }
+
+    State state(Dossier d, Locale locale) {
+        var tenant = new TenantId(d.tenant());
+        var zone = dossiers.city(tenant).timeZone();
+        var step = d.stepKey() == null ? null : dossiers.procedure(d).workflow().step(d.stepKey())
+                .map(s -> new Step(s.key(), s.name().in(locale))).orElse(null);
+        return new State(d.code(), d.version(), d.state().name(), NATIONAL.get(d.statusCode()), d.statusCode(),
+                statusName(d.statusCode(), locale), step,
+                new Owner(ref(tenant, d.ownerUnit(), new HashMap<>(), locale), d.ownerAccount(), d.ownerName()),
+                at(d.receivedAt(), zone), at(d.dueAt(), zone), at(d.legalDueAt(), zone), at(d.stepDueAt(), zone), d.late(),
+                at(d.processedAt(), zone), at(d.closedAt(), zone));
     }
 
     QueueLine line(TenantId tenant, WorkQueues.Item item, Locale locale) {
