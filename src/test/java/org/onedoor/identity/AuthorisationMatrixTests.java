@@ -95,6 +95,8 @@ class AuthorisationMatrixTests {
     @Autowired
     org.onedoor.dossier.Dossiers dossiers;
     @Autowired
+    org.onedoor.dossier.Attachments attachments;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -405,6 +407,18 @@ class AuthorisationMatrixTests {
                 "{\"action\":\"WITHDRAW\",\"reason\":\"thử\"}", false, Map.of("If-Match", "\"1\"")),
                 only(Map.of(Actor.CITIZEN, 200)), () -> dossierVersion(act)));
         rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/status", get(base + "/" + read + "/status?check=0111"), everyone(200)));
+        // Attachments: seen by whoever sees the dossier; attached by the applicant, the owner or the reception point's
+        // clerks (none of the staff actors is either).
+        var pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+        var file = attachments.attach(citizen, hanoi, read, "Tờ khai", "to-khai.pdf", pdf.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        var attachTo = submitOnline(citizen);
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/attachments", () -> new Call("POST",
+                base + "/" + attachTo + "/attachments?component=T%E1%BB%9D%20khai&fileName=to-khai.pdf", pdf, false,
+                Map.of("Content-Type", "application/pdf")), only(Map.of(Actor.CITIZEN, 201)), () -> attachmentCount(attachTo)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/attachments", get(base + "/" + read + "/attachments"),
+                only(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/attachments/{id}", get(base + "/" + read + "/attachments/" + file.id()),
+                only(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
         // The pages: the same rules through the services; the anonymous are sent to sign in, the counter needs dossier:receive.
         var pages = "/tenants/hanoi/dossiers";
         var readers = page(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200));
@@ -433,6 +447,12 @@ class AuthorisationMatrixTests {
 
     private Object dossierCount() {
         return jdbc.sql("select count(*) from dossier.dossier").query(Long.class).single();
+    }
+
+    private Object attachmentCount(String code) {
+        return jdbc.sql("""
+                select count(*) from dossier.attachment a join dossier.dossier d on d.tenant_id = a.tenant_id and d.id = a.dossier_id
+                 where d.code = :c""").param("c", code).query(Long.class).single();
     }
 
     private Object dossierVersion(String code) {
