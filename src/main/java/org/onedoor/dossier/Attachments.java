@@ -283,7 +283,8 @@ public class Attachments {
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
-    static String sha256(byte[] content) {
+    /** The SHA-256 of the bytes, in lower-case hex: an attachment's checksum, an idempotent request's fingerprint. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -74,8 +74,8 @@ public record Dossier(UUID id, String tenant, String code, int version, String p
     public enum Delivery { COUNTER, POST, ONLINE }
 
     /**
-     * Who applies. The ID number is held sealed in the database; {@code idNumber} is the plain value only while a
-     * request carries it, and otherwise the masked one.
+     * Who applies. The ID number is held sealed in the database: {@code idNumber} is the plain value while a request
+     * carries it, and null on a dossier read back ({@link Dossiers#maskedIdNumber} shows it masked to staff).
      */
     public record Applicant(String name, @Nullable String idNumber, @Nullable String phone, @Nullable String email,
                             @Nullable String address, boolean organisation) {

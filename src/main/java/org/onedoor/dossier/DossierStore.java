@@ -145,11 +145,6 @@ class DossierStore {
                 }).list();
     }
 
-    int lastSeq(TenantId tenant, UUID dossier) {
-        return jdbc.sql("select coalesce(max(seq), 0) from dossier.handover where tenant_id = :t and dossier_id = :d")
-                .param("t", tenant.value()).param("d", dossier).query(Integer.class).single();
-    }
-
     /**
      * Of these people, the one who last received the dossier in this unit, if any: a dossier coming back to a unit goes
      * to the officer who had it there (the clerk who received it returns the result; a dossier sent back goes to the

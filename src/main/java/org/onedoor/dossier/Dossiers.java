@@ -124,10 +124,6 @@ public class Dossiers {
             items = items == null ? List.of() : List.copyOf(items);
             components = components == null ? List.of() : List.copyOf(components);
         }
-
-        public static Command of(DossierAction action) {
-            return new Command(action, null, null, null, List.of(), List.of(), null, null);
-        }
     }
 
     // ---- problems -------------------------------------------------------------------------------------------------

@@ -48,6 +48,12 @@ public class Idempotency {
         this.clock = clock;
     }
 
+    /** What identifies a request for its key: method, path, the version it was decided on, and its body. */
+    public static String requestHash(String method, String path, @Nullable String ifMatch, String body) {
+        return Attachments.sha256((method + " " + path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n" + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Runs {@code work} once for the key; {@code requestHash} identifies the request (method, path and body). */
     @Transactional
     public Answer once(TenantId tenant, UUID account, String key, String requestHash, Supplier<Answer> work) {

@@ -168,9 +168,4 @@ public class WorkQueues {
         if (!marked.isEmpty()) org.slf4j.LoggerFactory.getLogger(WorkQueues.class).info("Dossiers now late: {}", marked);
     }
 
-    /** The unit's name as of today, for lists and look-ups. */
-    public String unitName(TenantId tenant, UUID unit, java.util.Locale locale) {
-        return directory.unitOn(tenant, new UnitId(unit), directory.today(directory.tenant(tenant.value())))
-                .map(u -> u.name().in(locale)).orElse("—");
-    }
 }

@@ -295,7 +295,10 @@ class DossierScenarioTests {
         // actions: If-Match missing → 428, stale → 412, unknown action → 400
         var d = created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, DossierFixtures.counter("Y", null), Map.of()));
         var path = "/api/v1/tenants/hanoi/dossiers/" + d.get("code").asString() + "/actions";
-        assertThat(api.send("POST", path, clerk, DossierFixtures.action("FORWARD", Map.of()), Map.of()).statusCode()).isEqualTo(428);
+        var noVersion = api.send("POST", path, clerk, DossierFixtures.action("FORWARD", Map.of()), Map.of());
+        assertThat(noVersion.statusCode()).isEqualTo(428);
+        assertThat(api.json(noVersion).get("code").asString()).isEqualTo("if-match-required");
+        assertThat(api.json(noVersion).get("title").asString()).isEqualTo("If-Match required");
         assertThat(api.send("POST", path, clerk, DossierFixtures.action("FORWARD", Map.of()), Map.of("If-Match", "\"7\"")).statusCode()).isEqualTo(412);
         assertThat(api.send("POST", path, clerk, DossierFixtures.action("DANCE", Map.of()), Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(400);
         // the specialist is not the owner yet; the other ward's clerk cannot see it

@@ -247,8 +247,10 @@ class DossierPagesBrowserTests {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /** Waits for the condition; an element replaced while the next page loads is looked up again, not an error. */
     private <T> void wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private String url(String path) {

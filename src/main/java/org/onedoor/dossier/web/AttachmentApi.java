@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.onedoor.dossier.Attachments;
 import org.onedoor.dossier.Dossiers;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.platform.ClientAddress;
 import org.onedoor.shared.InvalidParameter;
 import org.onedoor.shared.TenantId;
 import org.springframework.http.ContentDisposition;
@@ -71,7 +72,7 @@ class AttachmentApi {
                                           @AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
         var city = new TenantId(tenant);
         var name = encodedName != null ? decode(encodedName) : fileName;
-        var attachment = attachments.attach(user, city, code, component, name, body(request), address(request));
+        var attachment = attachments.attach(user, city, code, component, name, body(request), ClientAddress.of(request));
         return ResponseEntity.created(java.net.URI.create("/api/v1/tenants/" + tenant + "/dossiers/"
                         + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/attachments/" + attachment.id()))
                 .body(view(city, attachment));
@@ -132,9 +133,5 @@ class AttachmentApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("X-File-Name", encoded);
         }
-    }
-
-    private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr() + ":" + request.getRemotePort();
     }
 }

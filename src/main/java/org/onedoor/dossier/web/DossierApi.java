@@ -5,11 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +17,11 @@ import org.onedoor.dossier.Dossiers;
 import org.onedoor.dossier.Idempotency;
 import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.platform.ClientAddress;
 import org.onedoor.procedure.ProcedureDefinition;
+import org.onedoor.shared.IfMatch;
 import org.onedoor.shared.InvalidParameter;
 import org.onedoor.shared.PageRequest;
-import org.onedoor.shared.Problem;
 import org.onedoor.shared.ResultPage;
 import org.onedoor.shared.TenantId;
 import org.springframework.http.HttpHeaders;
@@ -52,13 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DossierApi {
 
     static final String SIGNED_IN = "@access.signedIn(principal)";
-
-    /** An action must say which version of the dossier it was decided on. */
-    static class VersionRequired extends Problem {
-        VersionRequired() {
-            super("if-match-required", Kind.PRECONDITION_REQUIRED);
-        }
-    }
 
     private final Dossiers dossiers;
     private final WorkQueues queues;
@@ -133,12 +124,12 @@ class DossierApi {
                                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
         var city = new TenantId(tenant);
         java.util.function.Supplier<Idempotency.Answer> work = () -> {
-            var dossier = dossiers.submit(user, city, body.submission(), address(request));
+            var dossier = dossiers.submit(user, city, body.submission(), ClientAddress.of(request));
             return new Idempotency.Answer(201, etag(dossier), "/api/v1/tenants/" + tenant + "/dossiers/" + dossier.code(),
                     json.writeValueAsString(views.state(dossier, locale)));
         };
         return answer(key == null ? work.get()
-                : idempotency.once(city, user.accountId(), key, hash("POST", request.getRequestURI(), null, json.writeValueAsString(body)), work));
+                : idempotency.once(city, user.accountId(), key, Idempotency.requestHash("POST", request.getRequestURI(), null, json.writeValueAsString(body)), work));
     }
 
     @PreAuthorize(SIGNED_IN)
@@ -178,12 +169,11 @@ class DossierApi {
                                @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
         var city = new TenantId(tenant);
         java.util.function.Supplier<Idempotency.Answer> work = () -> {
-            if (ifMatch == null || ifMatch.isBlank()) throw new VersionRequired();
-            var dossier = dossiers.act(user, city, code, version(ifMatch), body.command(), address(request));
+            var dossier = dossiers.act(user, city, code, IfMatch.version(ifMatch), body.command(), ClientAddress.of(request));
             return new Idempotency.Answer(200, etag(dossier), null, json.writeValueAsString(views.state(dossier, locale)));
         };
         return answer(key == null ? work.get()
-                : idempotency.once(city, user.accountId(), key, hash("POST", request.getRequestURI(), ifMatch, json.writeValueAsString(body)), work));
+                : idempotency.once(city, user.accountId(), key, Idempotency.requestHash("POST", request.getRequestURI(), ifMatch, json.writeValueAsString(body)), work));
     }
 
     @PermitAll
@@ -204,34 +194,7 @@ class DossierApi {
     }
 
     static String etag(Dossier dossier) {
-        return "\"" + dossier.version() + "\"";
-    }
-
-    /** The version an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static int version(String ifMatch) {
-        var value = ifMatch.strip();
-        if (value.startsWith("W/")) value = value.substring(2);
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameter("If-Match", ifMatch);
-        }
-    }
-
-    private static String hash(String method, String path, @Nullable String ifMatch, String body) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + " " + path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n" + body)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr() + ":" + request.getRemotePort();
+        return IfMatch.etag(dossier.version());
     }
 
     private static @Nullable String blank(@Nullable String value) {

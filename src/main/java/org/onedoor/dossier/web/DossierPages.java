@@ -20,6 +20,7 @@ import org.onedoor.dossier.Dossiers;
 import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.AccessPolicy;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.platform.ClientAddress;
 import org.onedoor.identity.Permission;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.organisation.Tenant;
@@ -165,7 +166,7 @@ class DossierPages {
         var city = city(tenant);
         try {
             var version = Forms.integer(form, "version");
-            dossiers.act(user, city.id(), code, version, Forms.command(form, city.timeZone()), address(request));
+            dossiers.act(user, city.id(), code, version, Forms.command(form, city.timeZone()), ClientAddress.of(request));
             return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + code);
         } catch (Problem problem) {
             var page = new ModelAndView("dossier/dossier", Problems.status(problem.kind()));
@@ -235,7 +236,7 @@ class DossierPages {
         var city = city(tenant);
         var procedure = inForce(city, form.getFirst("procedure"));
         try {
-            var dossier = dossiers.submit(user, city.id(), Forms.submission(form, procedure), address(request));
+            var dossier = dossiers.submit(user, city.id(), Forms.submission(form, procedure), ClientAddress.of(request));
             return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + dossier.code() + "/receipt");
         } catch (Problem problem) {
             var page = new ModelAndView("dossier/reception", Problems.status(problem.kind()));
@@ -319,10 +320,6 @@ class DossierPages {
                 problems.violations(problem.violations(), locale));
     }
 
-
-    private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr() + ":" + request.getRemotePort();
-    }
 
     /** Reads the pages' forms into the service's requests; a value that cannot be read is a 400 problem. */
     static final class Forms {

@@ -30,13 +30,11 @@ class DossierViews {
             "cancelled", "unresolved", "releasing", "done");
 
     private final Dossiers dossiers;
-    private final WorkQueues queues;
     private final OrganisationDirectory directory;
     private final MessageSource messages;
 
-    DossierViews(Dossiers dossiers, WorkQueues queues, OrganisationDirectory directory, MessageSource messages) {
+    DossierViews(Dossiers dossiers, OrganisationDirectory directory, MessageSource messages) {
         this.dossiers = dossiers;
-        this.queues = queues;
         this.directory = directory;
         this.messages = messages;
     }

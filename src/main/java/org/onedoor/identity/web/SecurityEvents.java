@@ -66,6 +66,6 @@ class SecurityEvents {
     }
 
     static String client(HttpServletRequest request) {
-        return request.getRemoteAddr() + ":" + request.getRemotePort();
+        return org.onedoor.platform.ClientAddress.of(request);
     }
 }

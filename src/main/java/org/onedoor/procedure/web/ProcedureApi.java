@@ -24,10 +24,10 @@ import org.onedoor.procedure.ProcedureVersion;
 import org.onedoor.procedure.Procedures;
 import org.onedoor.procedure.Workflow;
 import org.onedoor.procedure.WorkflowTemplates;
+import org.onedoor.shared.IfMatch;
 import org.onedoor.shared.InvalidParameter;
 import org.onedoor.shared.LocalizedText;
 import org.onedoor.shared.PageRequest;
-import org.onedoor.shared.Problem;
 import org.onedoor.shared.ResultPage;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -57,13 +57,6 @@ class ProcedureApi {
 
     static final String MANAGE = "@access.anywhere(principal, 'procedure:manage', #tenant)";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    /** An edit needs the revision the editor read. */
-    static class RevisionRequired extends Problem {
-        RevisionRequired() {
-            super("if-match-required", Kind.PRECONDITION_REQUIRED);
-        }
-    }
 
     private final Procedures procedures;
     private final WorkflowTemplates templates;
@@ -231,7 +224,7 @@ class ProcedureApi {
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                            @RequestBody ProcedureDefinition body, Principal principal) {
         var city = directory.tenant(tenant);
-        var updated = procedures.update(city.id(), code, number, revision(ifMatch), body, principal.getName());
+        var updated = procedures.update(city.id(), code, number, IfMatch.version(ifMatch), body, principal.getName());
         return document(updated, procedures.today(city.id()), null);
     }
 
@@ -350,23 +343,11 @@ class ProcedureApi {
         var body = new VersionDocument(v.code(), v.number(), v.state().name(), v.phase(today), v.effectiveFrom(), v.effectiveTo(),
                 v.changeBasis(), v.flags(), v.revision(), v.definition());
         var response = created == null ? ResponseEntity.ok() : ResponseEntity.created(created);
-        return response.eTag("\"" + v.revision() + "\"").body(body);
+        return response.eTag(IfMatch.etag(v.revision())).body(body);
     }
 
     private static URI location(String tenant, ProcedureVersion v) {
         return URI.create("/api/v1/tenants/" + tenant + "/procedures/" + v.code() + "/versions/" + v.number());
-    }
-
-    static int revision(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) throw new RevisionRequired();
-        var value = ifMatch.strip();
-        if (value.startsWith("W/")) value = value.substring(2);
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameter("If-Match", ifMatch);
-        }
     }
 
     private static <T> T required(String name, @Nullable T value) {
