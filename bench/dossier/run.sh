@@ -28,6 +28,7 @@ as_postgres "-c \"do \\\$\\\$ begin if not exists (select from pg_roles where ro
 jar="${ONEDOOR_JAR:-}"
 if [ -z "$jar" ]; then ./onedoor mvn -q -DskipTests package; jar=target/onedoor.jar; fi
 APP="$HOME_DIR/app"; rm -rf "$APP"; "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$APP" >/dev/null
+APP_JAR="$APP/$(basename "$jar")"   # the extracted jar keeps the name of the one given
 
 port=18500
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -37,7 +38,7 @@ trap 'stop_app; as_postgres "-c \"drop database if exists onedoor_bench_run with
 start_app() { # database, data dir, log
   ONEDOOR_DATA_DIR="$2" SERVER_PORT=$port ONEDOOR_DEMO=true ONEDOOR_DEMO_STAFFED_COMMUNES=all \
   ONEDOOR_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$1" ONEDOOR_DB_USER=onedoor_bench ONEDOOR_DB_PASSWORD=onedoor_bench \
-    "$JAVA" -Xms512m -Xmx768m -Xlog:aot=off -Xlog:cds=off ${ONEDOOR_BENCH_JFR:+-XX:StartFlightRecording=filename=$HOME_DIR/run.jfr,settings=profile} -jar "$APP/onedoor.jar" --onedoor.rate-limit.public-per-minute=100000000 \
+    "$JAVA" -Xms512m -Xmx768m -Xlog:aot=off -Xlog:cds=off ${ONEDOOR_BENCH_JFR:+-XX:StartFlightRecording=filename=$HOME_DIR/run.jfr,settings=profile} -jar "$APP_JAR" --onedoor.rate-limit.public-per-minute=100000000 \
     --onedoor.rate-limit.sign-in-per-minute=100000 --logging.level.org.onedoor=WARN >"$3" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do

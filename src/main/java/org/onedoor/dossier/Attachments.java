@@ -52,9 +52,15 @@ public class Attachments {
     static final int MAX_FILE_NAME = 255;
 
     /** One attached file as the dossier lists it. */
-    public record Attachment(UUID id, String dossierCode, String component, String fileName, String contentType,
+    public record Attachment(UUID id, String dossierCode, FileKind kind, String component, String fileName, String contentType,
                              long size, String sha256, Instant uploadedAt, UUID uploadedBy) {
     }
+
+    /** A paper of the dossier, or the electronic result the office issues (Decree 118/2025 Art. 22(1)). */
+    public enum FileKind { PAPER, RESULT }
+
+    /** The name a result file is listed under. */
+    public static final String RESULT_COMPONENT = "RESULT";
 
     /** An attachment's bytes, checked against its checksum. */
     public record Content(Attachment attachment, byte[] bytes) {
@@ -76,6 +82,13 @@ public class Attachments {
     }
 
     /** Files are attached only while the dossier is open. */
+    /** A result for a dossier not yet received. */
+    public static class ResultTooEarly extends Problem {
+        public ResultTooEarly(String code) {
+            super("attachment-result-too-early", Kind.CONFLICT, code);
+        }
+    }
+
     public static class DossierClosed extends Problem {
         public DossierClosed(String code) {
             super("attachment-dossier-closed", Kind.CONFLICT, code);
@@ -132,8 +145,31 @@ public class Attachments {
     @Transactional
     public Attachment attach(CurrentUser user, TenantId tenant, String dossierCode, @Nullable String component,
                              @Nullable String fileName, byte[] content, @Nullable String clientAddress) {
+        return store(user, tenant, dossierCode, FileKind.PAPER, component, fileName, content, clientAddress);
+    }
+
+    /**
+     * Attaches the electronic result: by the dossier's owner (staff), once it is received and before it is closed.
+     * The dossier then counts as giving an electronic result (the 766 index); the applicant can download the file
+     * once the result is ready (status 9). Audited as {@code dossier.attach-result}.
+     */
+    @Transactional
+    public Attachment attachResult(CurrentUser user, TenantId tenant, String dossierCode, @Nullable String fileName, byte[] content,
+                                   @Nullable String clientAddress) {
+        return store(user, tenant, dossierCode, FileKind.RESULT, RESULT_COMPONENT, fileName, content, clientAddress);
+    }
+
+    private Attachment store(CurrentUser user, TenantId tenant, String dossierCode, FileKind kind, @Nullable String component,
+                             @Nullable String fileName, byte[] content, @Nullable String clientAddress) {
         var dossier = store.find(tenant, dossierCode).orElseThrow(() -> new Dossiers.UnknownDossier(dossierCode));
-        requireMayAttach(user, tenant, dossier);
+        if (kind == FileKind.RESULT) {
+            if (!user.isStaff() || !user.tenant().equals(dossier.tenant()) || !user.accountId().equals(dossier.ownerAccount())) {
+                throw new AccessDenied(Permission.DOSSIER_PROCESS);
+            }
+            if (!dossier.received()) throw new ResultTooEarly(dossierCode);
+        } else {
+            requireMayAttach(user, tenant, dossier);
+        }
         if (dossier.closed()) throw new DossierClosed(dossierCode);
 
         var violations = new ArrayList<Violation>();
@@ -165,7 +201,7 @@ public class Attachments {
         var id = UUID.randomUUID();
         var month = now.atOffset(ZoneOffset.UTC);
         var key = "%s/%04d/%02d/%s".formatted(tenant.value(), month.getYear(), month.getMonthValue(), id);
-        var attachment = new Attachment(id, dossier.code(), paper, name, type.mediaType, content.length, sha256(content),
+        var attachment = new Attachment(id, dossier.code(), kind, paper, name, type.mediaType, content.length, sha256(content),
                 now, user.accountId());
         removeUnlessCommitted(key);
         try {
@@ -175,16 +211,20 @@ public class Attachments {
         }
         try {
             jdbc.sql("""
-                    insert into dossier.attachment (tenant_id, dossier_id, id, component, file_name, content_type, size_bytes,
+                    insert into dossier.attachment (tenant_id, dossier_id, id, kind, component, file_name, content_type, size_bytes,
                                                     sha256, storage_key, uploaded_at, uploaded_by)
-                    values (:t, :d, :id, :component, :name, :type, :size, :sha, :key, :at, :by)""")
-                    .param("t", tenant.value()).param("d", dossier.id()).param("id", id).param("component", paper)
+                    values (:t, :d, :id, :kind, :component, :name, :type, :size, :sha, :key, :at, :by)""")
+                    .param("t", tenant.value()).param("d", dossier.id()).param("id", id).param("kind", kind.name()).param("component", paper)
                     .param("name", name).param("type", type.mediaType).param("size", (long) content.length)
                     .param("sha", attachment.sha256()).param("key", key).param("at", now.atOffset(ZoneOffset.UTC))
                     .param("by", user.accountId()).update();
         } catch (RuntimeException e) {
             forget(key);
             throw e;
+        }
+        if (kind == FileKind.RESULT) {
+            jdbc.sql("update dossier.dossier set electronic_result = true where tenant_id = :t and id = :d")
+                    .param("t", tenant.value()).param("d", dossier.id()).update();
         }
         var details = new LinkedHashMap<String, String>();
         details.put("attachment", id.toString());
@@ -193,7 +233,7 @@ public class Attachments {
         details.put("size", String.valueOf(content.length));
         details.put("sha256", attachment.sha256());
         audit.record(new AuditRecord(tenant.value(), user.username(), user.unit() == null ? null : user.unit().toString(),
-                clientAddress, "dossier.attach", "dossier", dossier.code(),
+                clientAddress, kind == FileKind.RESULT ? "dossier.attach-result" : "dossier.attach", "dossier", dossier.code(),
                 dossier.applicantAccount() == null ? null : dossier.applicantAccount().toString(), dossier.procedureCode(),
                 AuditRecord.Outcome.SUCCESS, null, null, details));
         return attachment;
@@ -241,7 +281,7 @@ public class Attachments {
         var dossier = dossiers.read(user, tenant, dossierCode);
         return jdbc.sql("select " + COLUMNS + " from dossier.attachment where tenant_id = :t and dossier_id = :d order by uploaded_at, id")
                 .param("t", tenant.value()).param("d", dossier.id())
-                .query((rs, n) -> row(rs, dossier.code())).list();
+                .query((rs, n) -> row(rs, dossier.code())).list().stream().filter(a -> mayHave(user, dossier, a)).toList();
     }
 
     /** An attachment's bytes, for whoever may see the dossier, after checking them against the stored checksum. */
@@ -253,6 +293,7 @@ public class Attachments {
         var stored = jdbc.sql("select " + COLUMNS + ", storage_key from dossier.attachment where tenant_id = :t and dossier_id = :d and id = :id")
                 .param("t", tenant.value()).param("d", dossier.id()).param("id", id)
                 .query((rs, n) -> new Stored(row(rs, dossier.code()), rs.getString("storage_key"))).optional()
+                .filter(st -> mayHave(user, dossier, st.attachment()))
                 .orElseThrow(() -> new UnknownAttachment(dossierCode, id));
         byte[] bytes;
         try {
@@ -273,10 +314,15 @@ public class Attachments {
         return new Content(stored.attachment(), bytes);
     }
 
-    private static final String COLUMNS = "id, component, file_name, content_type, size_bytes, sha256, uploaded_at, uploaded_by";
+    /** The applicant sees the electronic result once it is ready (status 9) or returned; staff who see the dossier, always. */
+    private static boolean mayHave(CurrentUser user, Dossier dossier, Attachment a) {
+        return a.kind() != FileKind.RESULT || user.isStaff() || dossier.statusCode() == 9 || dossier.statusCode() == 10;
+    }
+
+    private static final String COLUMNS = "id, kind, component, file_name, content_type, size_bytes, sha256, uploaded_at, uploaded_by";
 
     private static Attachment row(java.sql.ResultSet rs, String code) throws java.sql.SQLException {
-        return new Attachment(rs.getObject("id", UUID.class), code, rs.getString("component"), rs.getString("file_name"),
+        return new Attachment(rs.getObject("id", UUID.class), code, FileKind.valueOf(rs.getString("kind")), rs.getString("component"), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
                 rs.getObject("uploaded_at", java.time.OffsetDateTime.class).toInstant(), rs.getObject("uploaded_by", UUID.class));
     }
@@ -302,7 +348,7 @@ public class Attachments {
         return name.equals(".") || name.equals("..") ? "" : name;
     }
 
-    private static String megabytes(long bytes) {
+    static String megabytes(long bytes) {
         var mb = bytes / (1024.0 * 1024.0);
         return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb);
     }

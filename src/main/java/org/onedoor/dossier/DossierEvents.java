@@ -64,6 +64,11 @@ public final class DossierEvents {
                                String reason, Instant at) {
     }
 
+    /** The applicant rated the service for a returned dossier (1 very dissatisfied … 5 very satisfied). */
+    public record DossierRated(String tenant, UUID dossier, String code, UUID receptionPoint, UUID competentUnit, int level,
+                               Instant at) {
+    }
+
     /** The legal due instant passed before the end of processing; the dossier counts as late from now on. */
     public record DeadlineMissed(String tenant, UUID dossier, String code, UUID ownerUnit, UUID ownerAccount,
                                  Instant legalDueAt, boolean apologised, Instant at) {

@@ -80,8 +80,13 @@ class DossierStore {
     }
 
     /** Stores the new state if the row still has {@code expectedVersion}; false when another action came first. */
-    boolean update(Dossier d, int expectedVersion) {
-        return params(jdbc.sql("""
+    /**
+     * Stores the dossier's next state if it still has the version the caller read, and its hand-over line with it, in
+     * one statement (one round trip); false, and nothing written, when another action was stored first.
+     */
+    boolean advance(Dossier d, int expectedVersion, Handover line) {
+        return handoverParams(params(jdbc.sql("""
+                with moved as (
                 update dossier.dossier set version = :version, state = :state, status_code = :statusCode, step_key = :stepKey,
                        owner_unit_id = :ownerUnit, owner_account_id = :ownerAccount, owner_name = :ownerName,
                        time_limit = cast(:timeLimit as jsonb), received_at = :receivedAt, due_at = :dueAt,
@@ -91,8 +96,22 @@ class DossierStore {
                        late = :late, processed_at = :processedAt, returned_at = :returnedAt, closed_at = :closedAt,
                        components = cast(:components as jsonb), digitised = :digitised, electronic_result = :electronicResult,
                        paid_online = :paidOnline, identity_verified = :identityVerified
-                 where tenant_id = :tenant and id = :id and version = :expected"""), d)
+                 where tenant_id = :tenant and id = :id and version = :expected
+                returning tenant_id, id)
+                """ + HANDOVER_INSERT + """
+                select tenant_id, id, :seq, :at, :action, :from, :to, :status, :giver, :giverName, :giverUnit, :receiver,
+                       :receiverName, :receiverUnit, :stepDue, :result, :note, cast(:detail as jsonb) from moved"""), d),
+                d.tenant(), d.id(), d.version(), line)
                 .param("expected", expectedVersion).update() == 1;
+    }
+
+    /** Dossiers received at a reception point in [from, to), in order of reception; at most {@code limit}. */
+    List<Dossier> receivedAt(TenantId tenant, UUID receptionPoint, Instant from, Instant to, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 from dossier.dossier where tenant_id = :t and reception_point_id = :unit
+                  and received_at >= :from and received_at < :to order by received_at, code limit :limit""")
+                .param("t", tenant.value()).param("unit", receptionPoint).param("from", utc(from)).param("to", utc(to))
+                .param("limit", limit).query(this::row).list();
     }
 
     Optional<Dossier> find(TenantId tenant, String code) {
@@ -107,22 +126,29 @@ class DossierStore {
                 .filter(b -> b != null).map(sealing::decrypt);
     }
 
+    private static final String HANDOVER_INSERT = """
+            insert into dossier.handover (tenant_id, dossier_id, seq, at, action, from_step, to_step, status_code,
+                   giver_account_id, giver_name, giver_unit_id, receiver_account_id, receiver_name, receiver_unit_id,
+                   step_due_at, result, note, detail)
+            """;
+    private static final String HANDOVER_VALUES = """
+            values (:t, :d, :seq, :at, :action, :from, :to, :status, :giver, :giverName, :giverUnit, :receiver,
+                    :receiverName, :receiverUnit, :stepDue, :result, :note, cast(:detail as jsonb))""";
+
     void insertHandover(String tenant, UUID dossier, int seq, Handover h) {
+        handoverParams(jdbc.sql(HANDOVER_INSERT + HANDOVER_VALUES), tenant, dossier, seq, h).update();
+    }
+
+    private static JdbcClient.StatementSpec handoverParams(JdbcClient.StatementSpec sql, String tenant, UUID dossier, int seq, Handover h) {
         var detail = new LinkedHashMap<String, Object>();
         if (!h.items().isEmpty()) detail.put("items", h.items());
         if (h.newDueAt() != null) detail.put("newDueAt", h.newDueAt().toString());
-        jdbc.sql("""
-                insert into dossier.handover (tenant_id, dossier_id, seq, at, action, from_step, to_step, status_code,
-                       giver_account_id, giver_name, giver_unit_id, receiver_account_id, receiver_name, receiver_unit_id,
-                       step_due_at, result, note, detail)
-                values (:t, :d, :seq, :at, :action, :from, :to, :status, :giver, :giverName, :giverUnit, :receiver,
-                        :receiverName, :receiverUnit, :stepDue, :result, :note, cast(:detail as jsonb))""")
-                .param("t", tenant).param("d", dossier).param("seq", seq).param("at", utc(h.at())).param("action", h.action())
+        return sql.param("t", tenant).param("d", dossier).param("seq", seq).param("at", utc(h.at())).param("action", h.action())
                 .param("from", h.fromStep()).param("to", h.toStep()).param("status", h.statusCode())
                 .param("giver", h.giverAccount()).param("giverName", h.giverName()).param("giverUnit", h.giverUnit())
                 .param("receiver", h.receiverAccount()).param("receiverName", h.receiverName())
                 .param("receiverUnit", h.receiverUnit()).param("stepDue", utc(h.stepDueAt())).param("result", h.result())
-                .param("note", h.note()).param("detail", detail.isEmpty() ? null : JSON.writeValueAsString(detail)).update();
+                .param("note", h.note()).param("detail", detail.isEmpty() ? null : JSON.writeValueAsString(detail));
     }
 
     List<Handover> timeline(TenantId tenant, UUID dossier) {

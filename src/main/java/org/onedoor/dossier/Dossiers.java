@@ -243,7 +243,7 @@ public class Dossiers {
         var owner = staff ? new Owner(receptionPoint.id(), user.accountId(), user.displayName())
                 : holder(tenant, receptionPoint, first.role(), null, null);
         var digitised = !s.components().isEmpty() && s.components().stream().allMatch(Dossier.Component::digitised);
-        var submitted = new Dossier(UUID.randomUUID(), tenant.value(), code, 1, procedure.code(), versionId, channel,
+        var submitted = new Dossier(org.onedoor.shared.TimeOrderedIds.at(now), tenant.value(), code, 1, procedure.code(), versionId, channel,
                 State.SUBMITTED, 1, null, receptionPoint.id(), receiving.id(), competent.id(), owner.unit(), owner.account(),
                 owner.name(), staff ? null : user.accountId(), s.applicant(), s.components(), null,
                 s.resultDelivery() != null ? s.resultDelivery() : channel == Channel.ONLINE ? Dossier.Delivery.ONLINE
@@ -289,8 +289,7 @@ public class Dossiers {
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var change = transition(dossier, command, user, reach, city, now, false);
         var next = change.next().withVersion(dossier.version() + 1);
-        if (!store.update(next, expectedVersion)) throw new ConcurrentAction(code);
-        store.insertHandover(tenant.value(), next.id(), next.version(), change.line());
+        if (!store.advance(next, expectedVersion, change.line())) throw new ConcurrentAction(code);
         record(user, clientAddress, "dossier." + change.auditVerb(), next, dossier, Map.of());
         change.events().forEach(events::publishEvent);
         return next;
@@ -302,6 +301,32 @@ public class Dossiers {
         var dossier = store.find(tenant, code).orElseThrow(() -> new UnknownDossier(code));
         requireVisible(user, new Reach(user, tenant), dossier);
         return dossier;
+    }
+
+    /** The most lines a tracking book (form 06) holds: a larger period is asked for in parts. */
+    public static final int TRACKING_BOOK_LIMIT = 5_000;
+
+    /** The period of a tracking book is too long to list at once. */
+    public static class PeriodTooLarge extends Problem {
+        public PeriodTooLarge(int limit) {
+            super("dossier-period-too-large", Kind.UNPROCESSABLE, limit);
+        }
+    }
+
+    /**
+     * The dossiers a reception point received from {@code from} to {@code to} (local days of the tenant, both included),
+     * in order of reception: its tracking book (form 06). The caller must read the unit's dossiers.
+     */
+    @Transactional(readOnly = true)
+    public List<Dossier> receivedBy(CurrentUser user, TenantId tenant, UnitId unit, LocalDate from, LocalDate to) {
+        if (!user.tenant().equals(tenant.value()) || !new Reach(user, tenant).has(Permission.DOSSIER_READ, unit)) {
+            throw new AccessDenied(Permission.DOSSIER_READ);
+        }
+        var zone = city(tenant).timeZone();
+        var found = store.receivedAt(tenant, unit.value(), from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), TRACKING_BOOK_LIMIT + 1);
+        if (found.size() > TRACKING_BOOK_LIMIT) throw new PeriodTooLarge(TRACKING_BOOK_LIMIT);
+        return found;
     }
 
     @Transactional(readOnly = true)

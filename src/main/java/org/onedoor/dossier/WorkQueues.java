@@ -158,7 +158,8 @@ public class WorkQueues {
         return overdue.size();
     }
 
-    @Scheduled(fixedDelayString = "${onedoor.dossier.overdue-sweep:PT1M}", initialDelayString = "PT30S")
+    /** Every {@code onedoor.dossier.overdue-sweep} (1 minute), first after one period. */
+    @Scheduled(fixedDelayString = "${onedoor.dossier.overdue-sweep:PT1M}", initialDelayString = "${onedoor.dossier.overdue-sweep:PT1M}")
     void sweep() {
         var marked = new ArrayList<String>();
         for (var tenant : directory.tenants()) {

@@ -131,6 +131,22 @@ public final class DossierFixtures {
         return Api.JSON.readTree(response.body());
     }
 
+    /** Bearer tokens of ward 00004's clerk, specialist and head and of the two demo citizens. */
+    public record Actors(String clerk, String specialist, String head, String citizen, String otherCitizen) {
+    }
+
+    /**
+     * The usual start of a dossier test: the test procedures in force, the clock at the next working morning, and
+     * fresh tokens (a test that moves the clock by days outlives earlier ones).
+     */
+    public static Actors start(Api api, Procedures procedures, TestClock clock, Calendars calendars) {
+        ensureProcedures(procedures);
+        nextWorkingMorning(clock, calendars);
+        var demo = Api.demoAccounts();
+        return new Actors(api.token(demo.get("clerk.00004")), api.token(demo.get("specialist.00004")),
+                api.token(demo.get("head.00004")), api.token(demo.get("citizen1.hanoi")), api.token(demo.get("citizen2.hanoi")));
+    }
+
     public static TimeLimit fiveDays() {
         return TimeLimit.workingDays(5);
     }

@@ -92,6 +92,20 @@ public final class Api {
         }
     }
 
+    /** A GET whose answer is kept as bytes (a PDF, a workbook). */
+    public HttpResponse<byte[]> download(String path, @Nullable String token) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().header("Accept-Language", "en");
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -97,6 +97,8 @@ class AuthorisationMatrixTests {
     @Autowired
     org.onedoor.dossier.Attachments attachments;
     @Autowired
+    org.onedoor.documents.Documents documents;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -435,6 +437,52 @@ class AuthorisationMatrixTests {
         rows.add(new Row("POST /tenants/{tenant}/reception", () -> new Call("POST", "/tenants/hanoi/reception", "procedure="
                 + org.onedoor.dossier.DossierFixtures.PROCEDURE + "&applicant.name=Người thử&component=0&outcome=ACCEPT", true),
                 page(Map.of()), this::dossierCount, Set.of()));
+        // The electronic result (by the owner only; nobody here owns `read`), the rating (the applicant, once returned:
+        // `read` is not, hence 409), and downloads on the pages for whoever reads the dossier.
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/attachments/result", () -> new Call("POST",
+                base + "/" + read + "/attachments/result?fileName=kq.pdf", pdf, false, Map.of("Content-Type", "application/pdf")),
+                only(Map.of()), () -> attachmentCount(read)));
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/rating", () -> new Call("POST", base + "/" + read + "/rating",
+                "{\"level\":5}"), only(Map.of(Actor.CITIZEN, 409)), () -> ratingCount(read), Set.of(Actor.CITIZEN)));
+        rows.add(new Row("GET /api/v1/tenants/{tenant}/dossiers/{code}/rating", get(base + "/" + read + "/rating"),
+                only(Map.of(Actor.CITIZEN, 404, Actor.UNIT_STAFF, 404, Actor.PARENT_SUBTREE_STAFF, 404)), null,
+                Set.of(Actor.CITIZEN, Actor.UNIT_STAFF, Actor.PARENT_SUBTREE_STAFF)));
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/rating", () -> new Call("POST", pages + "/" + read + "/rating", "level=5", true),
+                page(Map.of(Actor.CITIZEN, 409)), () -> ratingCount(read), Set.of(Actor.CITIZEN)));
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/result", () -> new Call("POST", pages + "/" + read + "/result", "note=none", true),
+                page(Map.of()), () -> attachmentCount(read)));
+        // The online application: citizens only (staff receive at the counter); without the mandatory papers → 422, nothing stored.
+        rows.add(row("GET /tenants/{tenant}/apply", pageGet("/tenants/hanoi/apply?procedure=" + org.onedoor.dossier.DossierFixtures.PROCEDURE),
+                page(Map.of(Actor.CITIZEN, 200, Actor.OTHER_CITIZEN, 200))));
+        rows.add(new Row("POST /tenants/{tenant}/apply", () -> new Call("POST", "/tenants/hanoi/apply", "procedure="
+                + org.onedoor.dossier.DossierFixtures.PROCEDURE + "&applicant.name=Người thử&receivingUnit=00004", true),
+                page(Map.of(Actor.CITIZEN, 422, Actor.OTHER_CITIZEN, 422)), this::dossierCount, Set.of(Actor.CITIZEN, Actor.OTHER_CITIZEN)));
+        rows.add(row("GET /tenants/{tenant}/track", pageGet("/tenants/hanoi/track?code=" + read + "&check=0111"), everyone(200)));
+        rows.add(row("GET /tenants/{tenant}/dossiers/{code}/attachments/{id}", pageGet(pages + "/" + read + "/attachments/" + file.id()), readers));
+        // Official papers: whoever reads the dossier gets its forms; the tracking book needs the unit's dossiers; the
+        // verification the QR code opens is public and shows no personal data.
+        var clerk = accounts.find("clerk.00004").orElseThrow().asCurrentUser();
+        var counter = dossiers.submit(clerk, hanoi, new org.onedoor.dossier.Dossiers.Submission(
+                org.onedoor.dossier.DossierFixtures.PROCEDURE, null,
+                new org.onedoor.dossier.Dossier.Applicant("Trần Thị Bình", null, "0912000222", null, null, false),
+                List.of(new org.onedoor.dossier.Dossier.Component("Tờ khai", 1, 0, true)), null, null, null, null, null,
+                org.onedoor.dossier.DossierAction.ACCEPT, null, List.of()), null).code();
+        var staffReaders = Map.of(Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200);
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/forms/{form}", get(base + "/" + counter + "/forms/05"), only(staffReaders)));
+        rows.add(row("GET /tenants/{tenant}/dossiers/{code}/forms/{form}", pageGet(pages + "/" + counter + "/forms/01"), page(staffReaders)));
+        var today = clock.instant().atZone(dossiers.city(hanoi).timeZone()).toLocalDate();
+        rows.add(row("GET /api/v1/tenants/{tenant}/units/{unit}/tracking-book", get("/api/v1/tenants/hanoi/units/00004/tracking-book?from="
+                + today + "&to=" + today + "&format=xlsx"), only(staffReaders)));
+        rows.add(row("GET /tenants/{tenant}/units/{unit}/tracking-book", pageGet("/tenants/hanoi/units/00004/tracking-book?from="
+                + today + "&to=" + today), page(staffReaders)));
+        var issued = documents.dossierForm(clerk, hanoi, counter, org.onedoor.documents.Form.RECEIPT, null, "vi", null).id();
+        rows.add(row("GET /api/v1/documents/{id}", get("/api/v1/documents/" + issued), everyone(200)));
+        rows.add(row("GET /verify/{id}", pageGet("/verify/" + issued), everyone(200)));
+    }
+
+    private Object ratingCount(String code) {
+        return jdbc.sql("select count(*) from dossier.rating r join dossier.dossier d on d.tenant_id = r.tenant_id and d.id = r.dossier_id where d.code = :c")
+                .param("c", code).query(Long.class).single();
     }
 
     private String submitOnline(CurrentUser citizen) {

@@ -56,7 +56,7 @@ class AttachmentApi {
         this.dossiers = dossiers;
     }
 
-    record AttachmentView(UUID id, String component, String fileName, String contentType, long size, String sha256,
+    record AttachmentView(UUID id, String kind, String component, String fileName, String contentType, long size, String sha256,
                           OffsetDateTime uploadedAt) {
     }
 
@@ -79,8 +79,26 @@ class AttachmentApi {
     }
 
     @PreAuthorize(SIGNED_IN)
+    @PostMapping("/result")
+    @Operation(summary = "Attach the electronic result (by the dossier's owner, once received); the applicant can download it "
+            + "once the result is ready (status 9)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
+    ResponseEntity<AttachmentView> attachResult(@PathVariable String tenant, @PathVariable String code,
+                                                @RequestParam(required = false) @Nullable String fileName,
+                                                @RequestHeader(name = "X-File-Name", required = false) @Nullable String encodedName,
+                                                @AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+        var city = new TenantId(tenant);
+        var name = encodedName != null ? decode(encodedName) : fileName;
+        var attachment = attachments.attachResult(user, city, code, name, body(request), ClientAddress.of(request));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/tenants/" + tenant + "/dossiers/"
+                        + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/attachments/" + attachment.id()))
+                .body(view(city, attachment));
+    }
+
+    @PreAuthorize(SIGNED_IN)
     @GetMapping
-    @Operation(summary = "The dossier's attached files, oldest first")
+    @Operation(summary = "The dossier's attached files, oldest first (the electronic result, kind RESULT, for the applicant once ready)")
     List<AttachmentView> list(@PathVariable String tenant, @PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
         var city = new TenantId(tenant);
         return attachments.list(user, city, code).stream().map(a -> view(city, a)).toList();
@@ -123,7 +141,7 @@ class AttachmentApi {
 
     private AttachmentView view(TenantId tenant, Attachments.Attachment a) {
         ZoneId zone = dossiers.city(tenant).timeZone();
-        return new AttachmentView(a.id(), a.component(), a.fileName(), a.contentType(), a.size(), a.sha256(),
+        return new AttachmentView(a.id(), a.kind().name(), a.component(), a.fileName(), a.contentType(), a.size(), a.sha256(),
                 a.uploadedAt().atZone(zone).toOffsetDateTime());
     }
 

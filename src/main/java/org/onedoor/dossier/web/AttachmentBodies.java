@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class AttachmentBodies extends OncePerRequestFilter {
 
-    private static final Pattern UPLOAD = Pattern.compile("/api/v1/tenants/[^/]+/dossiers/[^/]+/attachments/?");
+    private static final Pattern UPLOAD = Pattern.compile("/api/v1/tenants/[^/]+/dossiers/[^/]+/attachments(/result)?/?");
 
     private final Problems problems;
 

@@ -78,9 +78,16 @@ class DossierPages {
     private final OrganisationDirectory directory;
     private final Problems problems;
     private final AccessPolicy access;
+    private final org.onedoor.dossier.Ratings ratings;
+    private final org.onedoor.dossier.Attachments attachments;
+    private final org.onedoor.dossier.OnlineApplications applications;
 
     DossierPages(Dossiers dossiers, WorkQueues queues, DossierViews views, Procedures procedures, OrganisationDirectory directory,
-                 Problems problems, AccessPolicy access) {
+                 Problems problems, AccessPolicy access, org.onedoor.dossier.Ratings ratings, org.onedoor.dossier.Attachments attachments,
+                 org.onedoor.dossier.OnlineApplications applications) {
+        this.applications = applications;
+        this.ratings = ratings;
+        this.attachments = attachments;
         this.dossiers = dossiers;
         this.queues = queues;
         this.views = views;
@@ -191,6 +198,14 @@ class DossierPages {
         model.put("askedText", String.join("\n", asked));
         model.put("staff", user.isStaff());
         model.putIfAbsent("attempt", Map.of());
+        // the end of the dossier: the electronic result (uploaded by the owner, seen by the applicant once ready), the rating
+        model.put("results", attachments.list(user, city.id(), dossier.code()).stream()
+                .filter(a -> a.kind() == org.onedoor.dossier.Attachments.FileKind.RESULT).toList());
+        model.put("mayUploadResult", user.isStaff() && user.accountId().equals(dossier.ownerAccount()) && dossier.received() && !dossier.closed());
+        var rating = ratings.of(user, city.id(), dossier.code());
+        model.put("rating", rating.orElse(null));
+        model.put("mayRate", rating.isEmpty() && !user.isStaff() && user.accountId().equals(dossier.applicantAccount())
+                && dossier.state() == Dossier.State.RETURNED);
     }
 
     /** The papers the pending supplement request asks for (none when the dossier is not waiting for one). */
@@ -258,6 +273,72 @@ class DossierPages {
         model.put("fields", form.toSingleValueMap());
         model.put("outcomes", List.of(DossierAction.ACCEPT, DossierAction.REQUEST_SUPPLEMENT, DossierAction.REFUSE));
         model.put("deliveries", Dossier.Delivery.values());
+    }
+
+    // ---- online application (citizens) ---------------------------------------------------------------------------
+
+    @PreAuthorize(DossierApi.SIGNED_IN)
+    @GetMapping("/tenants/{tenant}/apply")
+    String apply(@PathVariable String tenant, @RequestParam(required = false) @Nullable String procedure,
+                 @AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
+        if (user.isStaff()) throw new org.onedoor.identity.AccessDenied(org.onedoor.identity.Permission.DOSSIER_SUBMIT);
+        var city = city(tenant);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("procedure", procedure == null ? "" : procedure.strip());
+        form.add("applicant.name", user.displayName());
+        form.add("delivery", Dossier.Delivery.ONLINE.name());
+        applyModel(city, form, locale, model.asMap());
+        return "dossier/apply";
+    }
+
+    @PreAuthorize(DossierApi.SIGNED_IN)
+    @PostMapping("/tenants/{tenant}/apply")
+    ModelAndView submitOnline(@PathVariable String tenant, @RequestParam MultiValueMap<String, String> form,
+                              @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
+        var city = city(tenant);
+        form = new LinkedMultiValueMap<>(form);
+        var procedure = inForce(city, form.getFirst("procedure"));
+        var uploads = new ArrayList<org.onedoor.dossier.OnlineApplications.Upload>();
+        var included = new ArrayList<String>(form.getOrDefault("component", List.of()));
+        if (procedure != null && request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart) {
+            for (int i = 0; i < procedure.components().size(); i++) {
+                var file = multipart.getFile("file." + i);
+                if (file == null || file.isEmpty()) continue;
+                try {
+                    uploads.add(new org.onedoor.dossier.OnlineApplications.Upload(procedure.components().get(i).name().in(VIETNAMESE),
+                            file.getOriginalFilename(), file.getBytes()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                // a paper with a scan is handed in, and digitised
+                if (!included.contains(String.valueOf(i))) included.add(String.valueOf(i));
+                form.set("digitised." + i, "on");
+            }
+        }
+        form.put("component", included);
+        form.remove("outcome");
+        try {
+            var s = Forms.submission(form, procedure);
+            var submission = new Dossiers.Submission(s.procedureCode(), null, s.applicant(), s.components(), null,
+                    Forms.text(form, "receivingUnit"), null, s.resultDelivery(), null, null, null, List.of());
+            var dossier = applications.apply(user, city.id(), submission, uploads, ClientAddress.of(request));
+            return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + dossier.code());
+        } catch (Problem problem) {
+            var page = new ModelAndView("dossier/apply", Problems.status(problem.kind()));
+            applyModel(city, form, locale, page.getModelMap());
+            page.addObject("refusal", refusal(problem, locale));
+            return page;
+        }
+    }
+
+    private void applyModel(Tenant city, MultiValueMap<String, String> form, Locale locale, Map<String, Object> model) {
+        receptionModel(city, form, locale, model);
+        var today = directory.today(city);
+        model.put("wards", directory.tree(city.id(), today).stream()
+                .filter(u -> u.level() == org.onedoor.organisation.UnitLevel.COMMUNE)
+                .map(u -> Map.entry(u.code(), u.name().in(locale))).toList());
+        model.put("deliveries", List.of(Dossier.Delivery.ONLINE, Dossier.Delivery.POST, Dossier.Delivery.COUNTER));
+        model.put("maxMegabytes", attachments.maxBytes() / (1024 * 1024));
     }
 
     private @Nullable ProcedureDefinition inForce(Tenant city, @Nullable String code) {

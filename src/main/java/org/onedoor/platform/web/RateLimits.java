@@ -69,6 +69,8 @@ class RateLimits {
                 new Rule("registration", "POST", "/register(/.*)?", signIn, Duration.ofMinutes(1)),
                 new Rule("registration-api", "POST", "/api/v1/tenants/[^/]+/registrations(/.*)?", signIn, Duration.ofMinutes(1)),
                 new Rule("public-look-up", "GET", "/api/v1/tenants/[^/]+/dossiers/[^/]+/status", publicLookups, Duration.ofMinutes(1)),
+                new Rule("tracking-page", "GET", "/tenants/[^/]+/track", publicLookups, Duration.ofMinutes(1)),
+                new Rule("document-verification", "GET", "/(api/v1/documents|verify)/[^/]+", publicLookups, Duration.ofMinutes(1)),
                 new Rule("lunar-calendar", "GET", "/api/v1/lunar-calendar/.*", publicLookups, Duration.ofMinutes(1)),
                 new Rule("calendar", "GET", "/api/v1/tenants/[^/]+/calendar/.*", publicLookups, Duration.ofMinutes(1)));
         var buckets = new ConcurrentHashMap<String, Bucket>();

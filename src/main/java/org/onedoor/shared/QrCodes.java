@@ -1,4 +1,4 @@
-package org.onedoor.identity.credentials;
+package org.onedoor.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** QR codes as inline PNG images, so that an enrolment page can show the {@code otpauth} URI without storing a file. */
+/** QR codes as inline PNG images: the {@code otpauth} URI on an enrolment page, the verification link on an official form. */
 public final class QrCodes {
 
     public static final int MINIMUM_SIZE = 64;
