@@ -1,0 +1,41 @@
+package org.onedoor.notification.senders;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.onedoor.identity.AccountContacts;
+import org.onedoor.organisation.OrganisationDirectory;
+import org.onedoor.organisation.Tenant;
+import org.onedoor.organisation.UnitId;
+import org.onedoor.shared.TenantId;
+import org.springframework.stereotype.Component;
+
+/** Who reads a message and in which language: the account holder's chosen one, else the city's. */
+@Component
+class Recipients {
+
+    private final AccountContacts accounts;
+    private final OrganisationDirectory directory;
+
+    Recipients(AccountContacts accounts, OrganisationDirectory directory) {
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    Tenant city(String tenant) {
+        return directory.tenant(tenant);
+    }
+
+    /** The account's language if its holder chose one, else the city's default. */
+    Locale locale(Tenant city, @Nullable UUID account) {
+        if (account == null) return city.defaultLocale();
+        var chosen = accounts.of(city.id().value(), account).map(AccountContacts.Contact::locale);
+        return chosen.orElse(city.defaultLocale());
+    }
+
+    /** A unit's name as it stands today, in the reader's language. */
+    String unit(Tenant city, UUID unit, Locale reader) {
+        return directory.unitOn(new TenantId(city.id().value()), new UnitId(unit), directory.today(city))
+                .map(u -> u.name().in(reader)).orElse("");
+    }
+}
