@@ -110,7 +110,8 @@ class DossierNotificationTests {
         var appointment = VIETNAMESE.format(dossier.dueAt().atZone(ZONE));
         assertThat(Mailbox.subject(message)).isEqualTo("Hồ sơ " + dossier.code() + " đã được tiếp nhận");
         assertThat(Mailbox.text(message)).contains("Chào Nguyễn Văn An", "Phường Ba Đình đã tiếp nhận hồ sơ " + dossier.code(),
-                "\"Cấp giấy phép thử nghiệm T.DOSSIER\"", "Thời gian hẹn trả kết quả: " + appointment);
+                "\"Cấp giấy phép thử nghiệm T.DOSSIER\"", "Thời gian hẹn trả kết quả: " + appointment,
+                "Theo dõi hồ sơ: http://localhost:", "/tenants/hanoi/track?code=" + dossier.code());
         assertThat(Normalizer.isNormalized(Mailbox.text(message), Normalizer.Form.NFC)).isTrue();
         var sms = awaitLine(output, "SMS to ***" + phone.substring(phone.length() - 3));
         assertThat(sms).contains("OneDoor: ho so " + dossier.code() + " (Cap giay phep thu nghiem T.DOSSIER) da duoc tiep nhan",
@@ -191,7 +192,8 @@ class DossierNotificationTests {
         var toFirst = mail.awaitTo(first.email());
         assertThat(Mailbox.subject(toFirst)).isEqualTo("Hồ sơ " + dossier.code() + " được chuyển đến bạn");
         assertThat(Mailbox.text(toFirst)).contains("Chào Đỗ Minh Khoa", "Thao tác: Chuyển xử lý", "tại Phường Ba Đình",
-                "Thời gian hẹn trả kết quả cho người nộp: " + VIETNAMESE.format(dossier.dueAt().atZone(ZONE)));
+                "Thời gian hẹn trả kết quả cho người nộp: " + VIETNAMESE.format(dossier.dueAt().atZone(ZONE)),
+                "Mở hồ sơ: http://localhost:", "/tenants/hanoi/dossiers/" + dossier.code());
         var head = accounts.find("head.00004").orElseThrow().asCurrentUser();
 
         dossiers.act(head, HANOI, dossier.code(), forwarded.version(), command(DossierAction.ASSIGN, second.username()), null);

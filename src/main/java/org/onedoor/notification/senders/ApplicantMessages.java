@@ -104,6 +104,7 @@ class ApplicantMessages {
             values.put("code", contact.code());
             values.put("procedure", contact.procedureName().in(reader));
             values.put("unit", recipients.unit(city, contact.receivingUnit(), reader));
+            values.put("link", recipients.trackingLink(tenant, contact.code()));
             values.putAll(particular.apply(channel, reader));
             var text = templates.render(tenant, template, channel, reader, values);
             notifications.send(new Message(tenant, channel, address, contact.applicantAccount(), template.key(), reader,

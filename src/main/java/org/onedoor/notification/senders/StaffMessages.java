@@ -57,6 +57,7 @@ class StaffMessages {
                 "unit", recipients.unit(city, event.receiverUnit(), reader),
                 "action", templates.action(event.action(), reader)));
         values.put("appointment", dossier.dueAt() == null ? "—" : templates.instant(dossier.dueAt(), city.timeZone(), reader));
+        values.put("link", recipients.dossierLink(event.tenant(), event.code()));
         var text = templates.render(event.tenant(), Template.DOSSIER_ASSIGNED, Channel.EMAIL, reader, values);
         notifications.send(new Message(event.tenant(), Channel.EMAIL, staff.email(), staff.account(), Template.DOSSIER_ASSIGNED.key(),
                 reader, text.subject(), text.body(), String.join(":", Template.DOSSIER_ASSIGNED.key(), event.dossier().toString(),

@@ -12,13 +12,13 @@ import org.onedoor.notification.Channel;
  */
 public enum Template {
     REGISTRATION_CODE("registration-code", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "minutes"),
-    DOSSIER_RECEIVED("dossier-received", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "appointment", "unit"),
-    SUPPLEMENT_REQUESTED("supplement-requested", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "items", "reason", "unit"),
-    APOLOGY_ISSUED("apology-issued", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "appointment", "unit"),
-    RESULT_READY("result-ready", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "unit"),
-    DOSSIER_REFUSED("dossier-refused", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit"),
-    DOSSIER_STOPPED("dossier-stopped", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit"),
-    DOSSIER_ASSIGNED("dossier-assigned", Set.of(Channel.EMAIL), "name", "code", "procedure", "unit", "appointment", "action");
+    DOSSIER_RECEIVED("dossier-received", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "appointment", "unit", "link"),
+    SUPPLEMENT_REQUESTED("supplement-requested", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "items", "reason", "unit", "link"),
+    APOLOGY_ISSUED("apology-issued", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "appointment", "unit", "link"),
+    RESULT_READY("result-ready", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "unit", "link"),
+    DOSSIER_REFUSED("dossier-refused", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
+    DOSSIER_STOPPED("dossier-stopped", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
+    DOSSIER_ASSIGNED("dossier-assigned", Set.of(Channel.EMAIL), "name", "code", "procedure", "unit", "appointment", "action", "link");
 
     /** The languages messages are written in, Vietnamese first (the fallback). */
     public static final List<String> LANGUAGES = List.of("vi", "en", "lo");
