@@ -31,9 +31,9 @@ public final class Mailbox {
         return Arrays.stream(server.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();
     }
 
-    /** The first message to the address, waiting up to ten seconds for it. */
+    /** The first message to the address, waiting up to thirty seconds for it (listeners may have a queue to work through). */
     public MimeMessage awaitTo(String address) {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             var received = to(address);
             if (!received.isEmpty()) return received.getFirst();
             pause(100);
