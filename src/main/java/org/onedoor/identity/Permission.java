@@ -25,10 +25,12 @@ public final class Permission {
     public static final String STAFF_MANAGE = "staff:manage";
     public static final String PROCEDURE_MANAGE = "procedure:manage";
     public static final String CALENDAR_MANAGE = "calendar:manage";
+    public static final String NOTIFICATION_MANAGE = "notification:manage";
 
     public static final Set<String> ALL = Set.of(UNIT_READ, UNIT_MANAGE, ACCOUNT_MANAGE, GRANT_MANAGE, GRANT_READ, AUDIT_READ,
             AUDIT_VERIFY, DOSSIER_SUBMIT, DOSSIER_OWN, DOSSIER_RECEIVE, DOSSIER_READ, DOSSIER_PROCESS, DOSSIER_DECIDE,
-            DOSSIER_ASSIGN, REPORT_READ, REFORM_READ, REFORM_MANAGE, STAFF_MANAGE, PROCEDURE_MANAGE, CALENDAR_MANAGE);
+            DOSSIER_ASSIGN, REPORT_READ, REFORM_READ, REFORM_MANAGE, STAFF_MANAGE, PROCEDURE_MANAGE, CALENDAR_MANAGE,
+            NOTIFICATION_MANAGE);
 
     /** Permissions over access itself: a granter must hold them to give them. */
     public static final Set<String> SENSITIVE = Set.of(ACCOUNT_MANAGE, GRANT_MANAGE, AUDIT_READ, AUDIT_VERIFY);

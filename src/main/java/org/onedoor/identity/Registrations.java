@@ -13,13 +13,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.onedoor.audit.AuditRecord;
 import org.onedoor.audit.AuditTrail;
-import org.onedoor.notification.Channel;
-import org.onedoor.notification.Message;
-import org.onedoor.notification.Notifications;
 import org.onedoor.platform.PersonalDataProtection;
 import org.onedoor.shared.InvalidParameter;
 import org.onedoor.shared.Problem;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +33,12 @@ public class Registrations {
     public static final int CODE_ATTEMPTS = 5;
 
     /** What a citizen gives to register. */
-    public record Application(String fullName, String citizenId, @Nullable String email, @Nullable String phone, Channel channel,
+    public record Application(String fullName, String citizenId, @Nullable String email, @Nullable String phone, ContactChannel channel,
                               String password) {
     }
 
     /** The registration's answer: where the code went, and until when it is valid. */
-    public record Pending(String username, Channel channel, Instant expiresAt) {
+    public record Pending(String username, ContactChannel channel, Instant expiresAt) {
     }
 
     /** A code that is wrong, expired, used up, or for no pending registration: one answer for all. */
@@ -55,19 +51,17 @@ public class Registrations {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final PersonalDataProtection sealing;
-    private final Notifications notifications;
-    private final MessageSource messages;
+    private final VerificationCodeDelivery codes;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Registrations(JdbcClient jdbc, Accounts accounts, PersonalDataProtection sealing, Notifications notifications,
-                  MessageSource messages, AuditTrail audit, Clock clock) {
+    Registrations(JdbcClient jdbc, Accounts accounts, PersonalDataProtection sealing, VerificationCodeDelivery codes,
+                  AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.sealing = sealing;
-        this.notifications = notifications;
-        this.messages = messages;
+        this.codes = codes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -76,7 +70,7 @@ public class Registrations {
         var fullName = required("fullName", application.fullName());
         var citizenId = required("citizenId", application.citizenId()).replace(" ", "");
         if (!citizenId.matches("\\d{12}")) throw new InvalidParameter("citizenId", PersonalDataProtection.mask(citizenId));
-        var address = application.channel() == Channel.EMAIL ? email(application.email()) : phone(application.phone());
+        var address = application.channel() == ContactChannel.EMAIL ? email(application.email()) : phone(application.phone());
         var verdict = accounts.judge(application.password() == null ? "" : application.password(), address, false);
         if (!verdict.accepted()) throw new Accounts.PasswordRejected(String.join(", ", verdict.reasons()));
         var expires = clock.instant().plus(CODE_LIFETIME);
@@ -89,20 +83,18 @@ public class Registrations {
             return new Pending(address, application.channel(), expires);
         }
         var account = accounts.provision(new Accounts.NewAccount(tenant, AccountKind.CITIZEN, address, fullName,
-                application.channel() == Channel.EMAIL ? address : null, application.channel() == Channel.SMS ? address : null,
+                application.channel() == ContactChannel.EMAIL ? address : null, application.channel() == ContactChannel.SMS ? address : null,
                 null, citizenId), application.password(), null, "registration");
-        jdbc.sql("update identity.account set status = 'PENDING_VERIFICATION' where tenant_id = :t and id = :id")
-                .param("t", tenant).param("id", account.id()).update();
+        jdbc.sql("update identity.account set status = 'PENDING_VERIFICATION', locale = :l where tenant_id = :t and id = :id")
+                .param("l", language(locale)).param("t", tenant).param("id", account.id()).update();
         var code = "%06d".formatted(random.nextInt(1_000_000));
         jdbc.sql("""
                 insert into identity.verification_code (tenant_id, account_id, channel, code_hash, expires_at, created_at)
                 values (:t, :a, :c, :h, :e, :now)""")
                 .param("t", tenant).param("a", account.id()).param("c", application.channel().name()).param("h", hash(account.id(), code))
                 .param("e", expires.atOffset(ZoneOffset.UTC)).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
-        var template = application.channel() == Channel.SMS ? "registration.code.sms" : "registration.code.body";
-        notifications.send(new Message(tenant, application.channel(), address,
-                messages.getMessage("registration.code.subject", null, locale),
-                messages.getMessage(template, new Object[] {fullName, code, CODE_LIFETIME.toMinutes()}, locale)));
+        codes.deliver(new VerificationCodeDelivery.Code(tenant, account.id(), application.channel(), address, fullName, code,
+                CODE_LIFETIME, locale));
         audit.record(AuditRecord.of(tenant, address, "account.register", "account", account.id().toString()).from(client)
                 .concerning(account.id().toString()).succeeded());
         return new Pending(address, application.channel(), expires);
@@ -137,6 +129,12 @@ public class Registrations {
         audit.record(AuditRecord.of(account.tenant(), username, "account.verify", "account", account.id().toString())
                 .from(client).concerning(account.id().toString()).succeeded());
         return accounts.find(account.tenant(), account.id()).orElseThrow();
+    }
+
+    /** The registering page's or client's language, kept as the account's language for the messages it will receive. */
+    private static @Nullable String language(Locale locale) {
+        var language = locale.getLanguage();
+        return language.equals("vi") || language.equals("en") || language.equals("lo") ? language : null;
     }
 
     private static String email(@Nullable String email) {

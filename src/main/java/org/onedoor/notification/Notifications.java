@@ -1,33 +1,32 @@
 package org.onedoor.notification;
 
-import org.onedoor.notification.delivery.Deliveries;
+import java.time.Clock;
+import org.onedoor.notification.outbox.Dispatcher;
+import org.onedoor.notification.outbox.Outbox;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends a message once the sender's transaction has committed, so that nobody is told of something that was rolled
- * back; outside a transaction it is sent at once.
+ * Sends a message through the outbox: it is written in the sender's transaction, so nobody is told of something that
+ * was rolled back and nothing committed is lost; once the transaction commits it is tried at once, and retried by the
+ * dispatchers until it goes through or is given up (ADR 0023).
  */
 @Service
 public class Notifications {
 
-    private final Deliveries deliveries;
+    private final Outbox outbox;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
 
-    Notifications(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    Notifications(Outbox outbox, Dispatcher dispatcher, Clock clock) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
-    public void send(Message message) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliveries.deliver(message);
-                }
-            });
-        } else {
-            deliveries.deliver(message);
-        }
+    /** Queues the message; false when one with the same dedupe key is already queued or sent (a redelivered event). */
+    public boolean send(Message message) {
+        var id = outbox.insert(message, clock.instant());
+        id.ifPresent(queued -> dispatcher.attemptAfterCommit(message.tenant(), queued));
+        return id.isPresent();
     }
 }

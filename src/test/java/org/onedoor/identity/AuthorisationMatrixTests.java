@@ -295,6 +295,7 @@ class AuthorisationMatrixTests {
         rows.add(new Row("POST /account/contact", () -> new Call("POST", "/account/contact",
                 "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
         dossierRows(rows);
+        notificationRows(rows);
         // Last: it revokes the token each actor used.
         procedureRows(rows, all);
         // Last: it revokes every actor's token.
@@ -483,6 +484,58 @@ class AuthorisationMatrixTests {
     private Object ratingCount(String code) {
         return jdbc.sql("select count(*) from dossier.rating r join dossier.dossier d on d.tenant_id = r.tenant_id and d.id = r.dossier_id where d.code = :c")
                 .param("c", code).query(Long.class).single();
+    }
+
+    /**
+     * Notifications: the city's outgoing messages, their retry and cancellation, and the wording of messages belong to
+     * its operators (notification:manage, given to administrators), pages and API alike; the test city's administrator
+     * holds it only there. Fixtures: messages given up after their last attempt.
+     */
+    private void notificationRows(List<Row> rows) {
+        var operators = only(Map.of(Actor.ADMINISTRATOR, 200));
+        var base = "/api/v1/tenants/hanoi/notifications";
+        rows.add(row("GET /api/v1/tenants/{tenant}/notifications", get(base + "?status=ATTENTION"), operators));
+        var retried = givenUpMessage();
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/notifications/{id}/retry", post(base + "/" + retried + "/retry"), operators,
+                () -> messageState(retried)));
+        var cancelled = givenUpMessage();
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/notifications/{id}/cancel", post(base + "/" + cancelled + "/cancel"), operators,
+                () -> messageState(cancelled)));
+        var templates = "/api/v1/tenants/hanoi/notification-templates";
+        rows.add(row("GET /api/v1/tenants/{tenant}/notification-templates", get(templates), operators));
+        rows.add(new Row("PUT /api/v1/tenants/{tenant}/notification-templates/{key}/{locale}", () -> new Call("PUT",
+                templates + "/dossier-stopped/en", "{\"sms\":\"OneDoor: work on dossier {code} has stopped: {reason}\"}"), operators,
+                this::wordingState));
+        rows.add(new Row("DELETE /api/v1/tenants/{tenant}/notification-templates/{key}/{locale}", () -> new Call("DELETE",
+                templates + "/dossier-stopped/en", null), only(Map.of(Actor.ADMINISTRATOR, 204)), this::wordingState));
+        var pages = "/tenants/hanoi/notifications";
+        rows.add(row("GET /tenants/{tenant}/notifications", pageGet(pages), page(Map.of(Actor.ADMINISTRATOR, 200))));
+        var pageRetried = givenUpMessage();
+        rows.add(new Row("POST /tenants/{tenant}/notifications/{id}/retry", pagePost(pages + "/" + pageRetried + "/retry"),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), () -> messageState(pageRetried), Set.of(Actor.ADMINISTRATOR)));
+        var pageCancelled = givenUpMessage();
+        rows.add(new Row("POST /tenants/{tenant}/notifications/{id}/cancel", pagePost(pages + "/" + pageCancelled + "/cancel"),
+                page(Map.of(Actor.ADMINISTRATOR, 302)), () -> messageState(pageCancelled), Set.of(Actor.ADMINISTRATOR)));
+    }
+
+    private UUID givenUpMessage() {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification.outbox (tenant_id, id, channel, address, template_key, locale, subject, body, status, attempts,
+                                                 next_attempt_at, last_error, created_at, dedupe_key)
+                values ('hanoi', :id, 'EMAIL', :address, 'dossier-received', 'vi', 'Thư thử', 'Nội dung thử', 'FAILED', 6, now(),
+                        'ConnectException: Connection refused', now(), :key)""")
+                .param("id", id).param("address", "matrix." + suffix() + "@example.vn").param("key", "matrix:" + id).update();
+        return id;
+    }
+
+    private Object messageState(UUID id) {
+        return jdbc.sql("select status || '/' || attempts || '/' || next_attempt_at::text from notification.outbox where id = :id")
+                .param("id", id).query(String.class).single();
+    }
+
+    private Object wordingState() {
+        return jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '') from notification.template").query(String.class).single();
     }
 
     private String submitOnline(CurrentUser citizen) {

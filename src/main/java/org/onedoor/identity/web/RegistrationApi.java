@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.onedoor.identity.ContactChannel;
 import org.onedoor.identity.Registrations;
-import org.onedoor.notification.Channel;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.shared.InvalidParameter;
 import org.springframework.http.HttpStatus;
@@ -51,8 +51,8 @@ class RegistrationApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Register; a code goes to the e-mail or phone chosen (the answer is the same for an address already known)")
     PendingRegistration register(@PathVariable String tenant, @RequestBody RegistrationRequest body, Locale locale, HttpServletRequest request) {
-        var channel = body.channel() == null || body.channel().equalsIgnoreCase("EMAIL") ? Channel.EMAIL
-                : body.channel().equalsIgnoreCase("SMS") ? Channel.SMS : null;
+        var channel = body.channel() == null || body.channel().equalsIgnoreCase("EMAIL") ? ContactChannel.EMAIL
+                : body.channel().equalsIgnoreCase("SMS") ? ContactChannel.SMS : null;
         if (channel == null) throw new InvalidParameter("channel", body.channel());
         var pending = registrations.register(directory.tenant(tenant).id().value(), new Registrations.Application(body.fullName(),
                 body.citizenId(), body.email(), body.phone(), channel, body.password()), locale, SecurityEvents.client(request));

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.onedoor.identity.Accounts;
+import org.onedoor.identity.ContactChannel;
 import org.onedoor.identity.Registrations;
-import org.onedoor.notification.Channel;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.shared.Problem;
 import org.springframework.http.HttpStatus;
@@ -44,7 +44,7 @@ class RegistrationPages {
                     HttpServletResponse response, Model model) {
         try {
             var pending = registrations.register(directory.tenant(tenant).id().value(), new Registrations.Application(fullName, citizenId,
-                    email, phone, "SMS".equals(channel) ? Channel.SMS : Channel.EMAIL, password), locale, SecurityEvents.client(request));
+                    email, phone, "SMS".equals(channel) ? ContactChannel.SMS : ContactChannel.EMAIL, password), locale, SecurityEvents.client(request));
             model.addAttribute("username", pending.username());
             model.addAttribute("channel", pending.channel().name());
             return "identity/verify";

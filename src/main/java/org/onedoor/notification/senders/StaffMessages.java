@@ -1,0 +1,66 @@
+package org.onedoor.notification.senders;
+
+import java.util.Map;
+import org.onedoor.dossier.ApplicantContacts;
+import org.onedoor.dossier.DossierEvents;
+import org.onedoor.identity.AccountContacts;
+import org.onedoor.notification.Channel;
+import org.onedoor.notification.Message;
+import org.onedoor.notification.Notifications;
+import org.onedoor.notification.templates.Template;
+import org.onedoor.notification.templates.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a member of staff that a dossier is now theirs (handed over, sent back, transferred or assigned by the head of
+ * the unit), by e-mail when their account has one, in their language; nobody is told of a dossier they gave themselves.
+ */
+@Component
+class StaffMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffMessages.class);
+
+    private final AccountContacts accounts;
+    private final ApplicantContacts dossiers;
+    private final Recipients recipients;
+    private final Templates templates;
+    private final Notifications notifications;
+
+    StaffMessages(AccountContacts accounts, ApplicantContacts dossiers, Recipients recipients, Templates templates,
+                  Notifications notifications) {
+        this.accounts = accounts;
+        this.dossiers = dossiers;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.notifications = notifications;
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.StepHandedOver event) {
+        if (event.receiver().equals(event.giver())) return;
+        var staff = accounts.of(event.tenant(), event.receiver()).orElse(null);
+        if (staff == null || !staff.active() || staff.email() == null) {
+            log.debug("No e-mail to tell account {} of {} about dossier {}", event.receiver(), event.tenant(), event.code());
+            return;
+        }
+        var dossier = dossiers.of(event.tenant(), event.dossier()).orElse(null);
+        if (dossier == null) return;
+        var city = recipients.city(event.tenant());
+        var reader = staff.locale() != null ? staff.locale() : city.defaultLocale();
+        var values = new java.util.HashMap<String, String>(Map.of(
+                "name", staff.displayName(),
+                "code", event.code(),
+                "procedure", dossier.procedureName().in(reader),
+                "unit", recipients.unit(city, event.receiverUnit(), reader),
+                "action", templates.action(event.action(), reader)));
+        values.put("appointment", dossier.dueAt() == null ? "—" : templates.instant(dossier.dueAt(), city.timeZone(), reader));
+        values.put("link", recipients.dossierLink(event.tenant(), event.code()));
+        var text = templates.render(event.tenant(), Template.DOSSIER_ASSIGNED, Channel.EMAIL, reader, values);
+        notifications.send(new Message(event.tenant(), Channel.EMAIL, staff.email(), staff.account(), Template.DOSSIER_ASSIGNED.key(),
+                reader, text.subject(), text.body(), String.join(":", Template.DOSSIER_ASSIGNED.key(), event.dossier().toString(),
+                event.at().toString(), event.receiver().toString()), false));
+    }
+}
