@@ -42,7 +42,7 @@ public final class DossierEvents {
 
     /** The applicant must pay fees or taxes before processing goes on. */
     public record FinancialObligationRequested(String tenant, UUID dossier, String code, @Nullable UUID applicantAccount,
-                                               String reason, Instant at) {
+                                               String reason, long amount, String currency, Instant at) {
     }
 
     /** The owner apologised for a delay and gave a new appointment (form 04). */

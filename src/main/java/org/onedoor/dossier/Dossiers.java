@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ import org.onedoor.procedure.Workflow;
 import org.onedoor.shared.Problem;
 import org.onedoor.shared.SearchText;
 import org.onedoor.shared.TenantId;
+import org.onedoor.shared.TimeOrderedIds;
 import org.onedoor.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -57,6 +59,7 @@ public class Dossiers {
     private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierStore store;
+    private final ObligationStore obligations;
     private final Procedures procedures;
     private final OrganisationDirectory directory;
     private final Calendars calendars;
@@ -69,9 +72,10 @@ public class Dossiers {
     private final Map<UUID, ProcedureDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
-    Dossiers(DossierStore store, Procedures procedures, OrganisationDirectory directory, Calendars calendars,
+    Dossiers(DossierStore store, ObligationStore obligations, Procedures procedures, OrganisationDirectory directory, Calendars calendars,
              AccessPolicy access, Grants grants, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.obligations = obligations;
         this.procedures = procedures;
         this.directory = directory;
         this.calendars = calendars;
@@ -115,14 +119,23 @@ public class Dossiers {
      * @param components the papers a supplement brings
      * @param newDueAt   an apology's new appointment
      * @param timeLimit  acceptance of a procedure whose legal time has no known unit: the limit the clerk sets
+     * @param amount     a financial obligation's amount in the city's currency (default: the procedure's fee on the
+     *                   dossier's channel, when the catalogue states one)
      */
     public record Command(DossierAction action, @Nullable String to, @Nullable String step, @Nullable String reason,
                           List<String> items, List<Dossier.Component> components, @Nullable Instant newDueAt,
-                          @Nullable TimeLimit timeLimit) {
+                          @Nullable TimeLimit timeLimit, @Nullable Long amount) {
         public Command {
             if (action == null) throw new IllegalArgumentException("A command names its action");
             items = items == null ? List.of() : List.copyOf(items);
             components = components == null ? List.of() : List.copyOf(components);
+        }
+
+        /** An action that asks for no money. */
+        public Command(DossierAction action, @Nullable String to, @Nullable String step, @Nullable String reason,
+                       List<String> items, List<Dossier.Component> components, @Nullable Instant newDueAt,
+                       @Nullable TimeLimit timeLimit) {
+            this(action, to, step, reason, items, components, newDueAt, timeLimit, null);
         }
     }
 
@@ -260,7 +273,7 @@ public class Dossiers {
             return submitted;
         }
         // at the counter the completeness check is made at once: one row, one line
-        var command = new Command(outcome, null, null, s.reason(), s.items(), List.of(), null, s.timeLimit());
+        var command = new Command(outcome, null, null, s.reason(), s.items(), List.of(), null, s.timeLimit(), null);
         var change = transition(submitted, command, user, new Reach(user, tenant), city, now, true);
         var received = change.next().withVersion(1);
         store.insert(received);
@@ -290,6 +303,7 @@ public class Dossiers {
         var change = transition(dossier, command, user, reach, city, now, false);
         var next = change.next().withVersion(dossier.version() + 1);
         if (!store.advance(next, expectedVersion, change.line())) throw new ConcurrentAction(code);
+        keep(tenant, change, user, null);
         record(user, clientAddress, "dossier." + change.auditVerb(), next, dossier, Map.of());
         change.events().forEach(events::publishEvent);
         return next;
@@ -365,7 +379,7 @@ public class Dossiers {
     // ---- the engine -----------------------------------------------------------------------------------------------
 
     /** The next state of a dossier, the line it adds to its history, and what to tell other modules. */
-    record Change(Dossier next, Handover line, List<Object> events, String auditVerb) {
+    record Change(Dossier next, Handover line, List<Object> events, String auditVerb, @Nullable Obligation obligation) {
     }
 
     private record Owner(UnitId unit, UUID account, String name) {
@@ -395,7 +409,8 @@ public class Dossiers {
     /** Whether the caller may take the action on the dossier: by permission on the owning unit and as its owner. */
     private boolean permitted(CurrentUser user, TenantId tenant, Reach reach, Dossier d, DossierAction action) {
         if (!user.isStaff()) {
-            return action.applicants() && user.accountId().equals(d.applicantAccount())
+            // an applicant pays through a payment provider, never by saying so (settleOnline)
+            return action.applicants() && action != DossierAction.PAY && user.accountId().equals(d.applicantAccount())
                     && access.citizenMay(user, Permission.DOSSIER_OWN, tenant);
         }
         if (action == DossierAction.ASSIGN) return reach.has(Permission.DOSSIER_ASSIGN, d.ownerUnit());
@@ -427,6 +442,7 @@ public class Dossiers {
         var b = new Builder(d);
         String verb = c.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         List<Object> published = new ArrayList<>();
+        Obligation obligation = null;
         Handover line;
         switch (c.action()) {
             case ACCEPT -> {
@@ -535,6 +551,12 @@ public class Dossiers {
                 published.add(new DossierEvents.SupplementReceived(tenant.value(), d.id(), d.code(), b.dueAt, now));
             }
             case REQUEST_FINANCIAL_OBLIGATION -> {
+                var amount = c.amount() != null ? c.amount() : statedFee(procedure, d.channel(), city);
+                if (amount == null) violations.add(Violation.of("dossier-amount-required", "/amount"));
+                else if (amount <= 0 || amount > MAX_AMOUNT) violations.add(Violation.of("dossier-amount-range", "/amount", MAX_AMOUNT));
+                fail(violations);
+                obligation = new Obligation(TimeOrderedIds.at(now), d.id(), Objects.requireNonNull(amount), city.currency(),
+                        c.reason(), now, null, null, null);
                 b.state = State.WAITING_PAYMENT;
                 b.statusCode = 6;
                 b.pausedFrom = State.AT_STEP;
@@ -542,9 +564,13 @@ public class Dossiers {
                         d.ownerUnit().value(), d.applicantAccount(), d.applicant().name(), null, d.stepDueAt(), null,
                         c.reason(), c.items(), null);
                 published.add(new DossierEvents.FinancialObligationRequested(tenant.value(), d.id(), d.code(),
-                        d.applicantAccount(), c.reason() == null ? "" : c.reason(), now));
+                        d.applicantAccount(), c.reason() == null ? "" : c.reason(), obligation.amount(),
+                        city.currency().getCurrencyCode(), now));
             }
             case PAY -> {
+                // settled at the counter by staff, or online through the payment module (settleOnline)
+                obligation = new Obligation(TimeOrderedIds.at(now), d.id(), 0, city.currency(), null, now, now,
+                        !user.isStaff(), c.reason());
                 b.state = State.AT_STEP;
                 b.statusCode = Objects.requireNonNull(step).statusCode();
                 b.pausedFrom = null;
@@ -628,7 +654,7 @@ public class Dossiers {
             }
             default -> throw new ActionNotAllowed(c.action(), d.statusCode(), d.stepKey());
         }
-        return new Change(b.build(), line, published, verb);
+        return new Change(b.build(), line, published, verb, obligation);
     }
 
     private static void fail(List<Violation> violations) {
@@ -657,6 +683,76 @@ public class Dossiers {
         var minutes = allotment.share().multiply(java.math.BigDecimal.valueOf(legalMinutes))
                 .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
         return Deadlines.afterWorkingTime(calendar, start, Duration.ofMinutes(minutes));
+    }
+
+    /** The largest amount one obligation may ask for (10 billion in the city's currency). */
+    public static final long MAX_AMOUNT = 10_000_000_000L;
+
+    /** The fee the catalogue states for the channel, when it is a fixed amount in the city's currency. */
+    public static @Nullable Long statedFee(ProcedureDefinition procedure, Channel channel, Tenant city) {
+        return procedure.channels().stream().filter(t -> t.channel() == channel).map(ProcedureDefinition.ChannelTerms::fee)
+                .filter(f -> f.kind() == ProcedureDefinition.Fee.FeeKind.AMOUNT && f.amount() != null && f.amount() > 0
+                        && city.currency().getCurrencyCode().equals(f.currency()))
+                .map(ProcedureDefinition.Fee::amount).findFirst().orElse(null);
+    }
+
+    /** Writes what the change does to the dossier's obligations, in the action's transaction. */
+    private void keep(TenantId tenant, Change change, CurrentUser user, @Nullable UUID settling) {
+        var o = change.obligation();
+        if (o == null) return;
+        if (o.open()) {
+            obligations.request(tenant, o.dossierId(), o.amount(), o.currency(), o.note(), o.requestedAt(), user.accountId());
+        } else if (!obligations.settle(tenant, o.dossierId(), settling, Objects.requireNonNull(o.settledAt()),
+                user.accountId(), Boolean.TRUE.equals(o.online()), o.paymentRef()) && settling != null) {
+            throw new ObligationSettled(change.next().code());
+        }
+    }
+
+    /** The obligation a payment was for is no longer open (settled at the counter meanwhile, or replaced). */
+    public static class ObligationSettled extends Problem {
+        public ObligationSettled(String code) {
+            super("dossier-obligation-settled", Kind.CONFLICT, code);
+        }
+    }
+
+    /** The open financial obligation of a dossier the caller has read (only one waiting for payment has one). */
+    @Transactional(readOnly = true)
+    public Optional<Obligation> openObligation(Dossier dossier) {
+        if (dossier.state() != State.WAITING_PAYMENT) return Optional.empty();
+        return obligations.open(new TenantId(dossier.tenant()), dossier.id());
+    }
+
+    /** Every financial obligation of the dossier, oldest first, for whoever may see the dossier. */
+    @Transactional(readOnly = true)
+    public List<Obligation> obligations(CurrentUser user, TenantId tenant, String code) {
+        return obligations.all(tenant, read(user, tenant, code).id());
+    }
+
+    /**
+     * Records an online payment of the open obligation {@code obligation}, confirmed by a payment provider: the dossier
+     * goes back to its step as if its applicant had paid (flag "paid online"). For the payment module only; it has
+     * checked the provider's signature, the amount and the currency. Empty, and nothing changed, when that obligation
+     * is no longer open (settled at the counter meanwhile) or the dossier no longer waits for payment.
+     */
+    @Transactional
+    public Optional<Dossier> settleOnline(TenantId tenant, String code, UUID obligation, String paymentRef) {
+        var city = city(tenant);
+        var d = store.find(tenant, code).orElseThrow(() -> new UnknownDossier(code));
+        var open = obligations.open(tenant, d.id());
+        if (d.state() != State.WAITING_PAYMENT || open.isEmpty() || !open.get().id().equals(obligation) || d.applicantAccount() == null) {
+            return Optional.empty();
+        }
+        var payer = new CurrentUser(d.applicantAccount(), tenant.value(), org.onedoor.identity.AccountKind.CITIZEN,
+                "payment:" + paymentRef, d.applicant().name(), null);
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var change = transition(d, new Command(DossierAction.PAY, null, null, paymentRef, List.of(), List.of(), null, null, null),
+                payer, new Reach(payer, tenant), city, now, true);
+        var next = change.next().withVersion(d.version() + 1);
+        if (!store.advance(next, d.version(), change.line())) throw new ConcurrentAction(code);
+        keep(tenant, change, payer, obligation);
+        record(payer, null, "dossier.pay-online", next, d, Map.of("paymentRef", paymentRef));
+        change.events().forEach(events::publishEvent);
+        return Optional.of(next);
     }
 
     /** The legal time limit on the channel (or the procedure's), or null when its unit is not known. */

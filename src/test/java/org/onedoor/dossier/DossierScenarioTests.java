@@ -126,11 +126,14 @@ class DossierScenarioTests {
         assertLine(d, 5, "SEND_BACK", "consult", "processing", "ON_TIME");
 
         // fees: waiting for payment (6), then paid
-        d = act(api, specialist, code, 6, "REQUEST_FINANCIAL_OBLIGATION", Map.of("reason", "Lệ phí 50.000 đồng"));
+        d = act(api, specialist, code, 6, "REQUEST_FINANCIAL_OBLIGATION", Map.of("reason", "Lệ phí", "amount", 50000));
         assertState(d, "WAITING_PAYMENT", 6, "processing", "specialist.00004");
+        assertThat(d.get("feesDue").get("amount").asLong()).isEqualTo(50000);
+        assertThat(d.get("feesDue").get("currency").asString()).isEqualTo("VND");
         d = act(api, specialist, code, 7, "PAY", Map.of());
         assertState(d, "AT_STEP", 4, "processing", "specialist.00004");
         assertThat(d.get("flags").get("paidOnline").asBoolean()).isFalse();
+        assertThat(d.get("feesDue").isNull()).as("settled at the counter").isTrue();
 
         // propose to the head; the processing step ends a day before its (moved) due → early
         d = act(api, specialist, code, 8, "PROPOSE", Map.of("to", "head.00004"));

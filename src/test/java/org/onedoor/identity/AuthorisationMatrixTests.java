@@ -296,6 +296,7 @@ class AuthorisationMatrixTests {
                 "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
         dossierRows(rows);
         notificationRows(rows);
+        paymentRows(rows);
         // Last: it revokes the token each actor used.
         procedureRows(rows, all);
         // Last: it revokes every actor's token.
@@ -479,6 +480,44 @@ class AuthorisationMatrixTests {
         var issued = documents.dossierForm(clerk, hanoi, counter, org.onedoor.documents.Form.RECEIPT, null, "vi", null).id();
         rows.add(row("GET /api/v1/documents/{id}", get("/api/v1/documents/" + issued), everyone(200)));
         rows.add(row("GET /verify/{id}", pageGet("/verify/" + issued), everyone(200)));
+    }
+
+    /**
+     * Payments: the applicant pays their own dossier's fees (the fixture waits for none, hence 409 and no payment
+     * made); whoever sees the dossier sees its payments; the refunds due are for report readers; the provider's
+     * notification, the way back and the simulated gateway are public but take only results signed by the provider
+     * (unsigned → 400, nothing changes).
+     */
+    private void paymentRows(List<Row> rows) {
+        var citizen = accounts.find("citizen1.hanoi").orElseThrow().asCurrentUser();
+        var code = submitOnline(citizen);
+        var base = "/api/v1/tenants/hanoi/dossiers/" + code + "/payments";
+        var readers = Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200);
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/payments", post(base), only(Map.of(Actor.CITIZEN, 409)),
+                () -> paymentCount(code), Set.of(Actor.CITIZEN)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/payments", get(base), only(readers)));
+        rows.add(new Row("GET /api/v1/tenants/{tenant}/dossiers/{code}/payments/{reference}", get(base + "/OD000000000000000000000000"),
+                only(Map.of(Actor.CITIZEN, 404, Actor.UNIT_STAFF, 404, Actor.PARENT_SUBTREE_STAFF, 404)), null, readers.keySet()));
+        rows.add(row("GET /api/v1/tenants/{tenant}/payments/refunds-due", get("/api/v1/tenants/hanoi/payments/refunds-due"),
+                only(Map.of(Actor.UNIT_STAFF, 200, Actor.SIBLING_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        var unsigned = "ref=OD1&outcome=PAID&amount=1&currency=VND&txn=X&sig=00";
+        rows.add(new Row("POST /api/v1/payments/{provider}/notify", () -> new Call("POST", "/api/v1/payments/simulated/notify", unsigned,
+                false, Map.of("Content-Type", "application/x-www-form-urlencoded")), everyone(400), this::paymentTotal, Set.of()));
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/payments", pagePost("/tenants/hanoi/dossiers/" + code + "/payments"),
+                page(Map.of(Actor.CITIZEN, 409)), () -> paymentCount(code), Set.of(Actor.CITIZEN)));
+        rows.add(row("GET /tenants/{tenant}/payments/{provider}/return", pageGet("/tenants/hanoi/payments/simulated/return?" + unsigned),
+                everyone(400)));
+        rows.add(row("GET /payment-gateway/simulated", pageGet("/payment-gateway/simulated?" + unsigned), everyone(400)));
+        rows.add(new Row("POST /payment-gateway/simulated", () -> new Call("POST", "/payment-gateway/simulated", unsigned + "&choice=PAID", true),
+                everyone(400), this::paymentTotal, Set.of()));
+    }
+
+    private Object paymentCount(String code) {
+        return jdbc.sql("select count(*) from payment.payment where dossier_code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private Object paymentTotal() {
+        return jdbc.sql("select count(*) || '/' || count(*) filter (where status <> 'PENDING') from payment.payment").query(String.class).single();
     }
 
     private Object ratingCount(String code) {

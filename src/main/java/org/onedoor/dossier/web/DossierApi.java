@@ -107,12 +107,12 @@ class DossierApi {
 
     record ActionBody(@Nullable DossierAction action, @Nullable String to, @Nullable String step, @Nullable String reason,
                       @Nullable List<String> items, @Nullable List<ComponentBody> components, @Nullable OffsetDateTime newDueAt,
-                      @Nullable TimeLimitBody timeLimit) {
+                      @Nullable TimeLimitBody timeLimit, @Nullable Long amount) {
         Dossiers.Command command() {
             if (action == null) throw new InvalidParameter("action", "null");
             return new Dossiers.Command(action, blank(to), blank(step), reason, items,
                     components == null ? List.of() : components.stream().map(ComponentBody::component).toList(),
-                    newDueAt == null ? null : newDueAt.toInstant(), timeLimit == null ? null : timeLimit.limit());
+                    newDueAt == null ? null : newDueAt.toInstant(), timeLimit == null ? null : timeLimit.limit(), amount);
         }
     }
 

@@ -113,7 +113,8 @@ class DossierPages {
 
     /** The fields an action's form needs; {@code targets} are the steps to choose from when there is more than one. */
     record ActionFields(DossierAction action, boolean to, boolean reason, boolean reasonRequired, boolean items,
-                        boolean components, boolean newDueAt, boolean timeLimit, Map<String, String> targets) {
+                        boolean components, boolean newDueAt, boolean timeLimit, boolean amount, @Nullable Long statedFee,
+                        Map<String, String> targets) {
     }
 
     /** Why the last request was refused, in the reader's language. */
@@ -192,7 +193,12 @@ class DossierPages {
         model.put("tenant", city);
         model.put("d", view);
         model.put("steps", steps);
-        model.put("forms", view.allowedActions().stream().map(a -> fields(a, dossier, procedure, steps)).toList());
+        model.put("forms", view.allowedActions().stream().map(a -> fields(a, dossier, procedure, city, steps)).toList());
+        // what the applicant is asked to pay: paid online by the applicant (payment module), or at the counter (PAY)
+        var obligation = dossiers.openObligation(dossier).orElse(null);
+        model.put("obligation", obligation);
+        model.put("mayPayOnline", obligation != null && !user.isStaff() && user.accountId().equals(dossier.applicantAccount())
+                && dossier.state() == Dossier.State.WAITING_PAYMENT);
         var asked = asked(dossier, view.timeline());
         model.put("asked", asked);
         model.put("askedText", String.join("\n", asked));
@@ -215,7 +221,8 @@ class DossierPages {
                 .map(DossierViews.Line::items).orElse(List.of());
     }
 
-    private static ActionFields fields(DossierAction action, Dossier dossier, ProcedureDefinition procedure, Map<String, String> steps) {
+    private static ActionFields fields(DossierAction action, Dossier dossier, ProcedureDefinition procedure, Tenant city,
+                                       Map<String, String> steps) {
         var targets = new LinkedHashMap<String, String>();
         var step = dossier.stepKey() == null ? null : procedure.workflow().step(dossier.stepKey()).orElse(null);
         if (step != null && action.workflowAction() != null) {
@@ -225,6 +232,8 @@ class DossierPages {
         return new ActionFields(action, HAND_OVERS.contains(action), REASON_REQUIRED.contains(action) || NOTE.contains(action),
                 REASON_REQUIRED.contains(action), action == DossierAction.REQUEST_SUPPLEMENT, action == DossierAction.SUPPLEMENT,
                 action == DossierAction.APOLOGISE, action == DossierAction.ACCEPT && procedure.timeLimit().limit() == null,
+                action == DossierAction.REQUEST_FINANCIAL_OBLIGATION,
+                action == DossierAction.REQUEST_FINANCIAL_OBLIGATION ? Dossiers.statedFee(procedure, dossier.channel(), city) : null,
                 targets.size() > 1 ? targets : Map.of());
     }
 
@@ -415,7 +424,7 @@ class DossierPages {
             var digitised = "on".equals(form.getFirst("digitised"));
             var components = lines(form, "components").stream().map(name -> new Dossier.Component(name, 1, 0, digitised)).toList();
             return new Dossiers.Command(action, text(form, "to"), text(form, "step"), text(form, "reason"), lines(form, "items"),
-                    components, dateTime(form, "newDueAt", zone), days(form, "timeLimitDays"));
+                    components, dateTime(form, "newDueAt", zone), days(form, "timeLimitDays"), amount(form, "amount"));
         }
 
         /** The reception form: the applicant, the papers checked among the procedure's, and the check's outcome. */
@@ -497,6 +506,15 @@ class DossierPages {
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameter(name, value);
             }
+        }
+
+        /** An amount of money as typed: digits, with any grouping dots, commas or spaces ("50.000", "1 200 000"). */
+        private static @Nullable Long amount(MultiValueMap<String, String> form, String name) {
+            var value = text(form, name);
+            if (value == null) return null;
+            var digits = value.replaceAll("[\\s.,\u00a0]", "");
+            if (!digits.matches("\\d{1,15}")) throw new InvalidParameter(name, value);
+            return Long.parseLong(digits);
         }
     }
 }

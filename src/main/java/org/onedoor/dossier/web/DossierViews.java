@@ -68,7 +68,12 @@ class DossierViews {
                 @Nullable OffsetDateTime dueAt, @Nullable OffsetDateTime legalDueAt, @Nullable OffsetDateTime stepDueAt,
                 @Nullable OffsetDateTime pausedSince, @Nullable OffsetDateTime processedAt,
                 @Nullable OffsetDateTime returnedAt, @Nullable OffsetDateTime closedAt, boolean late, int supplementRequests,
-                int apologies, Dossier.Flags flags, List<Line> timeline, List<DossierAction> allowedActions) {
+                int apologies, Dossier.Flags flags, List<Line> timeline, List<DossierAction> allowedActions,
+                @Nullable FeesDue feesDue) {
+    }
+
+    /** What the applicant is asked to pay while the dossier waits for payment (status 6). */
+    record FeesDue(long amount, String currency, @Nullable String note, OffsetDateTime requestedAt) {
     }
 
     /**
@@ -111,7 +116,9 @@ class DossierViews {
                 d.timeLimit() == null ? null : d.timeLimit().toString(), d.resultDelivery().name(), at(d.submittedAt(), zone),
                 at(d.receivedAt(), zone), at(d.dueAt(), zone), at(d.legalDueAt(), zone), at(d.stepDueAt(), zone),
                 at(d.pausedSince(), zone), at(d.processedAt(), zone), at(d.returnedAt(), zone), at(d.closedAt(), zone), d.late(),
-                d.supplementRequests(), d.apologies(), d.flags(), timeline, dossiers.allowed(user, d));
+                d.supplementRequests(), d.apologies(), d.flags(), timeline, dossiers.allowed(user, d),
+                dossiers.openObligation(d).map(o -> new FeesDue(o.amount(), o.currency().getCurrencyCode(), o.note(),
+                        o.requestedAt().atZone(zone).toOffsetDateTime())).orElse(null));
     }
 
     State state(Dossier d, Locale locale) {

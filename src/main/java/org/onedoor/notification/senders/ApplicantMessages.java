@@ -70,6 +70,13 @@ class ApplicantMessages {
                 "reason", event.reason(), "appointment", appointment(event.tenant(), event.newDueAt(), reader)));
     }
 
+    @ApplicationModuleListener
+    void on(DossierEvents.FinancialObligationRequested event) {
+        write(event.tenant(), event.dossier(), Template.FEES_REQUESTED, event.at(), (channel, reader) -> Map.of(
+                "amount", java.text.NumberFormat.getIntegerInstance(reader).format(event.amount()) + " " + event.currency(),
+                "note", event.reason()));
+    }
+
     /** Refused (3) and stopped (8) are told; a withdrawal (7) was the applicant's own doing. */
     @ApplicationModuleListener
     void on(DossierEvents.DossierEnded event) {

@@ -15,6 +15,7 @@ public enum Template {
     DOSSIER_RECEIVED("dossier-received", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "appointment", "unit", "link"),
     SUPPLEMENT_REQUESTED("supplement-requested", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "items", "reason", "unit", "link"),
     APOLOGY_ISSUED("apology-issued", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "appointment", "unit", "link"),
+    FEES_REQUESTED("fees-requested", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "amount", "note", "unit", "link"),
     RESULT_READY("result-ready", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "unit", "link"),
     DOSSIER_REFUSED("dossier-refused", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
     DOSSIER_STOPPED("dossier-stopped", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
