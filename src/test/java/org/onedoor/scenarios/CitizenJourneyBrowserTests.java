@@ -107,9 +107,9 @@ class CitizenJourneyBrowserTests {
         var required = browser.findElements(By.cssSelector("#papers li")).stream()
                 .filter(li -> !li.findElements(By.cssSelector(".hint")).isEmpty()).toList();
         assertThat(required).singleElement().extracting(WebElement::getText).asString().startsWith("Giấy chứng sinh");
-        browser.findElement(By.id("applicant-name")).sendKeys("Phạm Thị Mai");
-        browser.findElement(By.id("applicant-phone")).sendKeys("0912 345 678");
-        browser.findElement(By.id("applicant-email")).sendKeys(email);
+        assertThat(browser.findElement(By.id("applicant-name")).getAttribute("value")).as("the account's name").isEqualTo("Phạm Thị Mai");
+        type(browser.findElement(By.id("applicant-phone")), "0912 345 678");
+        type(browser.findElement(By.id("applicant-email")), email);
         var scan = Files.write(Files.createTempFile("giay-chung-sinh", ".pdf"), SCAN);
         required.getFirst().findElement(By.cssSelector("input[type=file]")).sendKeys(scan.toString());
         new Select(browser.findElement(By.id("receiving-unit"))).selectByValue("00004");
@@ -159,6 +159,11 @@ class CitizenJourneyBrowserTests {
         assertThat(browser.findElement(By.id("rating-given")).getText()).contains("Nhanh, không phải đi lại");
         assertThat(browser.findElements(By.id("rating-form"))).as("rated once").isEmpty();
         Browsers.screenshot(browser, "citizen-journey-rated-vi");
+    }
+
+    private static void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
     }
 
     private static MimeMessage awaitMail(Mailbox mail, String address, Predicate<MimeMessage> wanted) {
