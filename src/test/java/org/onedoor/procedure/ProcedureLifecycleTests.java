@@ -151,6 +151,12 @@ class ProcedureLifecycleTests {
             assertThat(c.originals()).isEqualTo(1);
         });
         assertThat(birth.definition().results()).extracting(r -> r.in(java.util.Locale.of("vi"))).contains("Giấy khai sinh");
+        // what every applicant must hand in: the birth certificate only; the paper form is for counter and postal
+        // applicants ("nếu … trực tiếp …"), the e-form for online ones ("…, nếu … trực tuyến"), the rest depends on the
+        // case, is shown at the counter, or is a note
+        assertThat(birth.definition().components().stream().filter(ProcedureDefinition.Component::mandatory)
+                .map(c -> c.name().in(java.util.Locale.of("vi")))).singleElement().asString().startsWith("Giấy chứng sinh");
+        assertThat(birth.definition().components()).as("nothing dropped").hasSize(33);
         assertThat(birth.definition().workflow().template()).isEqualTo("commune-3-steps");
         var flagged = jdbc.sql("select count(*) from procedure.procedure_version where tenant = 'hanoi' and 'TIME_LIMIT_UNKNOWN' = any (flags)")
                 .query(Long.class).single();

@@ -158,7 +158,7 @@ public class CityProcedureImport implements ApplicationRunner {
                 ? new ChannelTerms(c.channel(), c.fee(), null) : c).toList();
         var components = ComponentText.parse(text(record, "thanh_phan_ho_so")).items().stream()
                 .map(i -> new ProcedureDefinition.Component(i.group().isBlank() ? null : LocalizedText.of("vi", i.group()),
-                        LocalizedText.of("vi", i.name()), i.originals(), i.copies(), !i.conditional(), null, false))
+                        LocalizedText.of("vi", i.name()), i.originals(), i.copies(), mandatory(i), null, false))
                 .toList();
         var field = blank(text(record, "linh_vuc"));
         return new ProcedureDefinition(code, LocalizedText.of("vi", text(record, "ten_thu_tuc")),
@@ -256,4 +256,14 @@ public class CityProcedureImport implements ApplicationRunner {
         return in;
     }
 
+    /**
+     * Whether every applicant must hand the paper in: not one that depends on the case, not one of which no original
+     * or copy is asked ("0 bản chính"), not a note ("Lưu ý") and not a paper only shown at the counter ("Giấy tờ phải
+     * xuất trình"). Staff may still ask for any of them in a supplement request.
+     */
+    static boolean mandatory(ComponentText.Item item) {
+        if (item.conditional() || item.originals() + item.copies() == 0) return false;
+        var group = item.group().toLowerCase(java.util.Locale.ROOT);
+        return !group.startsWith("lưu ý") && !group.contains("xuất trình");
+    }
 }

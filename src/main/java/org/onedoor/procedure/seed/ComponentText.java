@@ -38,7 +38,11 @@ public final class ComponentText {
     private static final Pattern TRAILING_HEADING = Pattern.compile("[.,;:\\-–\\h]+$");
     private static final List<String> CONDITIONAL_STARTS = List.of("trường hợp", "nếu", "đối với", "ngoài ra");
 
-    /** One required paper as the catalogue lists it. */
+    /**
+     * One paper as the catalogue lists it; {@code conditional} when its text makes it depend on the case ("Trường hợp
+     * …", "… trong trường hợp …", "(nếu …)", "…, nếu …", "nếu có"; a paper for one channel only,
+     * such as the paper form "nếu … trực tiếp" or the e-form "nếu … trực tuyến", is conditional too).
+     */
     public record Item(String group, String name, int originals, int copies, boolean conditional) {
     }
 
@@ -121,6 +125,8 @@ public final class ComponentText {
 
     private static boolean conditional(String name) {
         var lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("nếu có") || CONDITIONAL_STARTS.stream().anyMatch(lower::startsWith);
+        return lower.contains("nếu có") || lower.contains("trong trường hợp") || lower.contains("(nếu ")
+                || lower.contains(", nếu ")
+                || CONDITIONAL_STARTS.stream().anyMatch(lower::startsWith);
     }
 }
