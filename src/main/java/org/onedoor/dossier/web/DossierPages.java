@@ -268,6 +268,8 @@ class DossierPages {
         var asked = asked(dossier, view.timeline());
         model.put("asked", asked);
         model.put("askedText", String.join("\n", asked));
+        model.put("askedNote", asked.isEmpty() ? null : view.timeline().reversed().stream()
+                .filter(l -> l.action().equals("REQUEST_SUPPLEMENT")).findFirst().map(DossierViews.Line::note).orElse(null));
         model.put("staff", user.isStaff());
         model.putIfAbsent("attempt", Map.of());
         // the end of the dossier: the electronic result (uploaded by the owner, seen by the applicant once ready), the rating
