@@ -118,6 +118,14 @@ class DraftTests {
         assertThat(draftFiles(id)).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
         assertThat(version(id)).as("a refusal changes nothing").isEqualTo(1);
+        // a scan over the 10 MB limit is refused as the multipart body is read, before anything is stored
+        var tooLarge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
+        var large = new Multipart().field("component", "Tờ khai").file("file", "lon.pdf", tooLarge)
+                .post(port, BASE + "/" + id + "/files", actors.citizen(), Map.of());
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(api.json(large).get("code").asString()).isEqualTo("upload-too-large");
+        assertThat(draftFiles(id)).isZero();
         // stale If-Match on an upload: refused too
         assertThat(new Multipart().field("component", "Tờ khai").file("file", "to-khai.pdf", PDF)
                 .post(port, BASE + "/" + id + "/files", actors.citizen(), Map.of("If-Match", "\"7\"")).statusCode()).isEqualTo(412);
