@@ -173,22 +173,7 @@ public class Attachments {
         if (dossier.closed()) throw new DossierClosed(dossierCode);
 
         var violations = new ArrayList<Violation>();
-        var paper = component == null ? "" : component.strip();
-        if (paper.isEmpty()) violations.add(Violation.of("attachment-required", "/component"));
-        else if (paper.length() > MAX_COMPONENT) violations.add(Violation.of("attachment-too-long", "/component", MAX_COMPONENT));
-        var name = cleanName(fileName);
-        if (name.isEmpty()) violations.add(Violation.of("attachment-required", "/fileName"));
-        else if (name.length() > MAX_FILE_NAME) violations.add(Violation.of("attachment-too-long", "/fileName", MAX_FILE_NAME));
-        var type = FileTypes.Type.PDF;
-        if (content.length == 0) {
-            violations.add(Violation.of("attachment-empty", "/content"));
-        } else if (content.length > maxBytes) {
-            violations.add(Violation.of("attachment-size", "/content", megabytes(maxBytes)));
-        } else {
-            var sniffed = FileTypes.sniff(content);
-            if (sniffed.isEmpty()) violations.add(Violation.of("attachment-type", "/content", "PDF, PNG, JPEG, DOCX, XLSX"));
-            else type = sniffed.get();
-        }
+        var checked = check(component, fileName, content, null, violations);
         // one attachment at a time per dossier, so that two concurrent uploads cannot both be the 50th
         jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
                 .param("k", "dossier.attachment:" + dossier.id()).query(Long.class).single();
@@ -197,18 +182,15 @@ public class Attachments {
         if (count >= MAX_PER_DOSSIER) violations.add(Violation.of("attachment-count", null, MAX_PER_DOSSIER));
         if (!violations.isEmpty()) throw new Refused(violations);
 
+        java.util.Objects.requireNonNull(checked);
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var id = UUID.randomUUID();
-        var month = now.atOffset(ZoneOffset.UTC);
-        var key = "%s/%04d/%02d/%s".formatted(tenant.value(), month.getYear(), month.getMonthValue(), id);
+        var paper = checked.component();
+        var name = checked.fileName();
+        var type = checked.type();
         var attachment = new Attachment(id, dossier.code(), kind, paper, name, type.mediaType, content.length, sha256(content),
                 now, user.accountId());
-        removeUnlessCommitted(key);
-        try {
-            storage.put(key, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store attachment " + key, e);
-        }
+        var key = put(tenant, id, now, content);
         try {
             jdbc.sql("""
                     insert into dossier.attachment (tenant_id, dossier_id, id, kind, component, file_name, content_type, size_bytes,
@@ -237,6 +219,121 @@ public class Attachments {
                 dossier.applicantAccount() == null ? null : dossier.applicantAccount().toString(), dossier.procedureCode(),
                 AuditRecord.Outcome.SUCCESS, null, null, details));
         return attachment;
+    }
+
+    // ---- what every stored file goes through (attachments, the online application, drafts) -------------------------
+
+    /** A file that passed the checks: the paper it belongs to, its name without any path, its type by content. */
+    record Checked(String component, String fileName, FileTypes.Type type) {
+    }
+
+    /**
+     * Checks a file for a paper as every stored file is checked: a paper named (at most {@value #MAX_COMPONENT}
+     * characters), a file name, not empty, at most {@link #maxBytes()}, and a PDF, PNG, JPEG, DOCX or XLSX by its
+     * content. Adds one violation per rule broken — at {@code /component}, {@code /fileName} and {@code /content}, or
+     * all at {@code filePointer} when a request carries several files — and answers null when there is any.
+     */
+    @Nullable Checked check(@Nullable String component, @Nullable String fileName, byte[] content, @Nullable String filePointer,
+                            List<Violation> violations) {
+        var before = violations.size();
+        var paper = component == null ? "" : component.strip();
+        if (paper.isEmpty()) violations.add(Violation.of("attachment-required", at(filePointer, "/component")));
+        else if (paper.length() > MAX_COMPONENT) violations.add(Violation.of("attachment-too-long", at(filePointer, "/component"), MAX_COMPONENT));
+        var name = cleanName(fileName);
+        if (name.isEmpty()) violations.add(Violation.of("attachment-required", at(filePointer, "/fileName")));
+        else if (name.length() > MAX_FILE_NAME) violations.add(Violation.of("attachment-too-long", at(filePointer, "/fileName"), MAX_FILE_NAME));
+        FileTypes.Type type = null;
+        if (content.length == 0) {
+            violations.add(Violation.of("attachment-empty", at(filePointer, "/content")));
+        } else if (content.length > maxBytes) {
+            violations.add(Violation.of("attachment-size", at(filePointer, "/content"), megabytes(maxBytes)));
+        } else {
+            type = FileTypes.sniff(content).orElse(null);
+            if (type == null) violations.add(Violation.of("attachment-type", at(filePointer, "/content"), "PDF, PNG, JPEG, DOCX, XLSX"));
+        }
+        return violations.size() > before || type == null ? null : new Checked(paper, name, type);
+    }
+
+    private static String at(@Nullable String filePointer, String field) {
+        return filePointer != null ? filePointer : field;
+    }
+
+    /**
+     * Writes checked bytes to the storage under a new key made from server-side values only (tenant, month, id); the
+     * file is removed again if the surrounding transaction does not commit.
+     */
+    String put(TenantId tenant, UUID id, Instant now, byte[] content) {
+        var month = now.atOffset(ZoneOffset.UTC);
+        var key = "%s/%04d/%02d/%s".formatted(tenant.value(), month.getYear(), month.getMonthValue(), id);
+        removeUnlessCommitted(key);
+        try {
+            storage.put(key, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store file " + key, e);
+        }
+        return key;
+    }
+
+    /** Removes the stored files once the surrounding transaction has committed (their rows are gone with it). */
+    void removeOnCommit(List<String> keys) {
+        if (keys.isEmpty()) return;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            keys.forEach(this::forget);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keys.forEach(Attachments.this::forget);
+            }
+        });
+    }
+
+    /** A stored file's bytes, served only if they are all there and match their checksum. */
+    byte[] read(String key, long size, String sha256, String what) {
+        byte[] bytes;
+        try {
+            bytes = storage.get(key);
+        } catch (NoSuchFileException e) {
+            log.error("{} has no stored file {}", what, key);
+            throw new Damaged(what + " has no stored file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + key, e);
+        }
+        var actual = sha256(bytes);
+        if (bytes.length != size || !MessageDigest.isEqual(sha256.getBytes(), actual.getBytes())) {
+            log.error("{} does not match its checksum (stored {}, read {}): not served", what, sha256, actual);
+            throw new Damaged(what + " does not match its checksum");
+        }
+        return bytes;
+    }
+
+    /**
+     * Makes a file already stored (a draft's scan, checked when it was uploaded) an attachment of the dossier just
+     * submitted from that draft: the same key, a new row, audited as {@code dossier.attach} like an upload.
+     */
+    Attachment adopt(CurrentUser user, Dossier dossier, String component, String fileName, String contentType, long size,
+                     String sha256, String key, @Nullable String clientAddress) {
+        var tenant = dossier.tenant();
+        var id = UUID.randomUUID();
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("""
+                insert into dossier.attachment (tenant_id, dossier_id, id, kind, component, file_name, content_type, size_bytes,
+                                                sha256, storage_key, uploaded_at, uploaded_by)
+                values (:t, :d, :id, 'PAPER', :component, :name, :type, :size, :sha, :key, :at, :by)""")
+                .param("t", tenant).param("d", dossier.id()).param("id", id).param("component", component).param("name", fileName)
+                .param("type", contentType).param("size", size).param("sha", sha256).param("key", key)
+                .param("at", now.atOffset(ZoneOffset.UTC)).param("by", user.accountId()).update();
+        var details = new LinkedHashMap<String, String>();
+        details.put("attachment", id.toString());
+        details.put("component", component);
+        details.put("contentType", contentType);
+        details.put("size", String.valueOf(size));
+        details.put("sha256", sha256);
+        details.put("from", "draft");
+        audit.record(new AuditRecord(tenant, user.username(), null, clientAddress, "dossier.attach", "dossier", dossier.code(),
+                user.accountId().toString(), dossier.procedureCode(), AuditRecord.Outcome.SUCCESS, null, null, details));
+        return new Attachment(id, dossier.code(), FileKind.PAPER, component, fileName, contentType, size, sha256, now, user.accountId());
     }
 
     /** The applicant, the owner, or staff who may receive dossiers at its reception point. */
@@ -295,22 +392,8 @@ public class Attachments {
                 .query((rs, n) -> new Stored(row(rs, dossier.code()), rs.getString("storage_key"))).optional()
                 .filter(st -> mayHave(user, dossier, st.attachment()))
                 .orElseThrow(() -> new UnknownAttachment(dossierCode, id));
-        byte[] bytes;
-        try {
-            bytes = storage.get(stored.key());
-        } catch (NoSuchFileException e) {
-            log.error("Attachment {} of dossier {} has no stored file {}", id, dossierCode, stored.key());
-            throw new Damaged("Attachment " + id + " has no stored file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read attachment " + stored.key(), e);
-        }
-        var expected = stored.attachment().sha256();
-        var actual = sha256(bytes);
-        if (bytes.length != stored.attachment().size() || !MessageDigest.isEqual(expected.getBytes(), actual.getBytes())) {
-            log.error("Attachment {} of dossier {} does not match its checksum (stored {}, read {}): not served",
-                    id, dossierCode, expected, actual);
-            throw new Damaged("Attachment " + id + " does not match its checksum");
-        }
+        var bytes = read(stored.key(), stored.attachment().size(), stored.attachment().sha256(),
+                "Attachment " + id + " of dossier " + dossierCode);
         return new Content(stored.attachment(), bytes);
     }
 

@@ -99,6 +99,8 @@ class AuthorisationMatrixTests {
     @Autowired
     org.onedoor.documents.Documents documents;
     @Autowired
+    org.onedoor.dossier.Drafts drafts;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -295,6 +297,7 @@ class AuthorisationMatrixTests {
         rows.add(new Row("POST /account/contact", () -> new Call("POST", "/account/contact",
                 "currentPassword=wrong&totp=000000&email=a@b.vn", true), pageReauthRefused, this::contactChanges, Set.of()));
         dossierRows(rows);
+        draftRows(rows);
         notificationRows(rows);
         paymentRows(rows);
         // Last: it revokes the token each actor used.
@@ -518,6 +521,116 @@ class AuthorisationMatrixTests {
 
     private Object paymentTotal() {
         return jdbc.sql("select count(*) || '/' || count(*) filter (where status <> 'PENDING') from payment.payment").query(String.class).single();
+    }
+
+    /**
+     * The citizen's portal: drafts are their owner's alone (another citizen: 404, as if there were none), staff have
+     * none (403), the anonymous must sign in; the applicant's own forms answer a request for papers (API and page) and
+     * withdraw (page) on their own dossier only. Fixtures: drafts of citizen1 (the demo citizens' drafts are cleared
+     * first, an account keeps at most 20), dossiers waiting for papers.
+     */
+    private void draftRows(List<Row> rows) {
+        var hanoi = new TenantId("hanoi");
+        org.onedoor.dossier.DossierFixtures.ensureProcedures(procedures);
+        jdbc.sql("delete from dossier.draft where account_id in (select id from identity.account where username in ('citizen1.hanoi', 'citizen2.hanoi'))")
+                .update();
+        var citizen = accounts.find("citizen1.hanoi").orElseThrow().asCurrentUser();
+        var owners = (java.util.function.Function<Integer, Map<Actor, Integer>>) status -> only(Map.of(Actor.CITIZEN, status, Actor.OTHER_CITIZEN, 404));
+        var base = "/api/v1/tenants/hanoi/drafts";
+        var body = "{\"procedureCode\":\"" + org.onedoor.dossier.DossierFixtures.PROCEDURE + "\",\"applicant\":{\"name\":\"Người thử\"},"
+                + "\"components\":[{\"name\":\"Tờ khai\"}],\"receivingUnit\":\"00004\"}";
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/drafts", () -> new Call("POST", base, body),
+                only(Map.of(Actor.CITIZEN, 201, Actor.OTHER_CITIZEN, 201)), this::draftCount));
+        rows.add(row("GET /api/v1/tenants/{tenant}/drafts", get(base), only(Map.of(Actor.CITIZEN, 200, Actor.OTHER_CITIZEN, 200))));
+        var read = draft(citizen, hanoi, true);
+        rows.add(row("GET /api/v1/tenants/{tenant}/drafts/{id}", get(base + "/" + read.id()), owners.apply(200)));
+        rows.add(row("GET /api/v1/tenants/{tenant}/drafts/{id}/files/{fileId}", get(base + "/" + read.id() + "/files/" + read.files().getFirst().id()),
+                owners.apply(200)));
+        var put = draft(citizen, hanoi, false).id();
+        rows.add(new Row("PUT /api/v1/tenants/{tenant}/drafts/{id}", () -> new Call("PUT", base + "/" + put, body, false,
+                Map.of("If-Match", "\"" + draftVersion(put) + "\"")), owners.apply(200), () -> draftVersion(put)));
+        var deleted = draft(citizen, hanoi, false).id();
+        rows.add(new Row("DELETE /api/v1/tenants/{tenant}/drafts/{id}", () -> new Call("DELETE", base + "/" + deleted, null, false,
+                Map.of("If-Match", "\"" + draftVersion(deleted) + "\"")), owners.apply(204), this::draftCount));
+        var files = draft(citizen, hanoi, false).id();
+        var boundary = "matrixboundary";
+        var multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\nTo khai\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"to-khai.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n\r\n--" + boundary + "--\r\n";
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/drafts/{id}/files", () -> new Call("POST", base + "/" + files + "/files", multipart, false,
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)), owners.apply(201), () -> draftFileCount(files)));
+        var unfiled = draft(citizen, hanoi, true);
+        rows.add(new Row("DELETE /api/v1/tenants/{tenant}/drafts/{id}/files/{fileId}", () -> new Call("DELETE",
+                base + "/" + unfiled.id() + "/files/" + unfiled.files().getFirst().id(), null), owners.apply(200),
+                () -> draftFileCount(unfiled.id())));
+        var submitted = draft(citizen, hanoi, true).id();
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/drafts/{id}/submit", () -> new Call("POST", base + "/" + submitted + "/submit", null, false,
+                Map.of("If-Match", "\"" + draftVersion(submitted) + "\"")), owners.apply(201), this::dossierCount));
+        // the pages: every button of the application form saves the draft; the anonymous are sent to sign in
+        var pages = "/tenants/hanoi/drafts";
+        var form = "procedure=" + org.onedoor.dossier.DossierFixtures.PROCEDURE + "&applicant.name=Người thử&receivingUnit=00004&component=0";
+        var pageOwners = page(Map.of(Actor.CITIZEN, 302, Actor.OTHER_CITIZEN, 404));
+        rows.add(new Row("POST /tenants/{tenant}/drafts", () -> new Call("POST", pages, form, true),
+                page(Map.of(Actor.CITIZEN, 302, Actor.OTHER_CITIZEN, 302)), this::draftCount, Set.of(Actor.CITIZEN, Actor.OTHER_CITIZEN)));
+        var saved = draft(citizen, hanoi, false).id();
+        rows.add(new Row("POST /tenants/{tenant}/drafts/{id}", () -> new Call("POST", pages + "/" + saved, form + "&version=" + draftVersion(saved), true),
+                pageOwners, () -> draftVersion(saved), Set.of(Actor.CITIZEN)));
+        var pageSubmitted = draft(citizen, hanoi, false).id();
+        rows.add(new Row("POST /tenants/{tenant}/drafts/{id}/submission", () -> new Call("POST", pages + "/" + pageSubmitted + "/submission",
+                form + "&version=" + draftVersion(pageSubmitted), true), pageOwners, this::dossierCount, Set.of(Actor.CITIZEN)));
+        var pageDeleted = draft(citizen, hanoi, false).id();
+        rows.add(new Row("POST /tenants/{tenant}/drafts/{id}/deletion", () -> new Call("POST", pages + "/" + pageDeleted + "/deletion",
+                "version=" + draftVersion(pageDeleted), true), pageOwners, this::draftCount, Set.of(Actor.CITIZEN)));
+        rows.add(row("GET /tenants/{tenant}/drafts/{id}/files/{fileId}", pageGet(pages + "/" + read.id() + "/files/" + read.files().getFirst().id()),
+                page(Map.of(Actor.CITIZEN, 200, Actor.OTHER_CITIZEN, 404))));
+        // the applicant's own forms on their dossier: the answer to a request for papers (API and page), the withdrawal
+        var asked = waitingForPapers(citizen);
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/supplement", () -> new Call("POST",
+                "/api/v1/tenants/hanoi/dossiers/" + asked + "/supplement", "onPaper=0", false,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "If-Match", "\"3\"")), only(Map.of(Actor.CITIZEN, 200)),
+                () -> dossierVersion(asked)));
+        var pageAsked = waitingForPapers(citizen);
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/supplement", () -> new Call("POST",
+                "/tenants/hanoi/dossiers/" + pageAsked + "/supplement", "version=3&onPaper=0", true), page(Map.of(Actor.CITIZEN, 302)),
+                () -> dossierVersion(pageAsked), Set.of(Actor.CITIZEN)));
+        var withdrawn = submitOnline(citizen);
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/withdrawal", () -> new Call("POST",
+                "/tenants/hanoi/dossiers/" + withdrawn + "/withdrawal", "version=1&confirm=on&reason=thử", true), page(Map.of(Actor.CITIZEN, 302)),
+                () -> dossierVersion(withdrawn), Set.of(Actor.CITIZEN)));
+    }
+
+    /** A draft of citizen1 that can be submitted, with a saved scan when asked. */
+    private org.onedoor.dossier.Drafts.Draft draft(CurrentUser citizen, TenantId tenant, boolean withScan) {
+        var draft = drafts.create(citizen, tenant, new org.onedoor.dossier.Drafts.Form(org.onedoor.dossier.DossierFixtures.PROCEDURE,
+                new org.onedoor.dossier.Dossier.Applicant("Người thử", null, "0912000111", null, null, false),
+                List.of(new org.onedoor.dossier.Dossier.Component("Tờ khai", 1, 0, false)), "00004", null, null));
+        if (!withScan) return draft;
+        return drafts.addFile(citizen, tenant, draft.id(), null, "Tờ khai", "to-khai.pdf",
+                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).draft();
+    }
+
+    /** An online dossier of citizen1 whose completeness check asked for one paper (version 3). */
+    private String waitingForPapers(CurrentUser citizen) {
+        var hanoi = new TenantId("hanoi");
+        var code = submitOnline(citizen);
+        dossiers.act(accounts.find("head.00004").orElseThrow().asCurrentUser(), hanoi, code, 1, new org.onedoor.dossier.Dossiers.Command(
+                org.onedoor.dossier.DossierAction.ASSIGN, "clerk.00004", null, null, List.of(), List.of(), null, null), null);
+        dossiers.act(accounts.find("clerk.00004").orElseThrow().asCurrentUser(), hanoi, code, 2, new org.onedoor.dossier.Dossiers.Command(
+                org.onedoor.dossier.DossierAction.REQUEST_SUPPLEMENT, null, null, "Thiếu", List.of("Bản sao giấy khai sinh"), List.of(),
+                null, null), null);
+        return code;
+    }
+
+    private Object draftCount() {
+        return jdbc.sql("select count(*) from dossier.draft").query(Long.class).single();
+    }
+
+    private Object draftVersion(UUID id) {
+        return jdbc.sql("select coalesce(max(version), 0) from dossier.draft where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    private Object draftFileCount(UUID id) {
+        return jdbc.sql("select count(*) from dossier.draft_file where draft_id = :id").param("id", id).query(Long.class).single();
     }
 
     private Object ratingCount(String code) {

@@ -15,6 +15,7 @@ import org.onedoor.dossier.Dossier;
 import org.onedoor.dossier.DossierAction;
 import org.onedoor.dossier.Dossiers;
 import org.onedoor.dossier.Idempotency;
+import org.onedoor.dossier.OnlineApplications;
 import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.platform.ClientAddress;
@@ -56,8 +57,11 @@ class DossierApi {
     private final Idempotency idempotency;
     private final DossierViews views;
     private final JsonMapper json;
+    private final OnlineApplications applications;
 
-    DossierApi(Dossiers dossiers, WorkQueues queues, Idempotency idempotency, DossierViews views, JsonMapper json) {
+    DossierApi(Dossiers dossiers, WorkQueues queues, Idempotency idempotency, DossierViews views, JsonMapper json,
+               OnlineApplications applications) {
+        this.applications = applications;
         this.dossiers = dossiers;
         this.queues = queues;
         this.idempotency = idempotency;
@@ -174,6 +178,30 @@ class DossierApi {
         };
         return answer(key == null ? work.get()
                 : idempotency.once(city, user.accountId(), key, Idempotency.requestHash("POST", request.getRequestURI(), ifMatch, json.writeValueAsString(body)), work));
+    }
+
+    @PreAuthorize(SIGNED_IN)
+    @PostMapping("/{code}/supplement")
+    @Operation(summary = "The applicant answers a request for papers in one multipart call: file.<n> is the scan of the n-th paper asked "
+            + "for, onPaper=<n> says it will be handed in on paper, note is optional; with If-Match. Every file is checked first "
+            + "(422 supplement-refused names each bad file and each paper without either; nothing is sent), then the dossier "
+            + "resumes (SUPPLEMENT) and the scans are attached; answers the new state and ETag; Idempotency-Key honoured")
+    ResponseEntity<String> supplement(@PathVariable String tenant, @PathVariable String code,
+                                      @RequestParam(required = false) @Nullable String note,
+                                      @RequestParam(required = false) @Nullable List<String> onPaper,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+                                      @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
+        var city = new TenantId(tenant);
+        var version = IfMatch.version(ifMatch);
+        var files = SupplementForms.files(request);
+        var paper = SupplementForms.indices(onPaper);
+        java.util.function.Supplier<Idempotency.Answer> work = () -> {
+            var dossier = applications.supplement(user, city, code, version, files, paper, note, ClientAddress.of(request));
+            return new Idempotency.Answer(200, etag(dossier), null, json.writeValueAsString(views.state(dossier, locale)));
+        };
+        return answer(key == null ? work.get() : idempotency.once(city, user.accountId(), key, Idempotency.requestHash("POST",
+                request.getRequestURI(), ifMatch, SupplementForms.fingerprint(files, paper, note)), work));
     }
 
     @PermitAll

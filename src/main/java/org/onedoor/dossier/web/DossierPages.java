@@ -17,6 +17,7 @@ import org.onedoor.calendar.TimeLimit;
 import org.onedoor.dossier.Dossier;
 import org.onedoor.dossier.DossierAction;
 import org.onedoor.dossier.Dossiers;
+import org.onedoor.dossier.Drafts;
 import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.AccessPolicy;
 import org.onedoor.identity.CurrentUser;
@@ -68,6 +69,8 @@ class DossierPages {
             DossierAction.APOLOGISE);
     /** The hand-over lines a receipt is about: the reception, or the check that asked for papers or refused. */
     private static final Set<String> SLIPS = Set.of("RECEIVE", "ACCEPT", "REQUEST_SUPPLEMENT", "REFUSE");
+    /** The actions the applicant takes through forms of their own on the dossier page. */
+    private static final Set<String> PORTAL = Set.of(DossierAction.SUPPLEMENT.name(), DossierAction.WITHDRAW.name());
     private static final Set<DossierAction> NOTE = EnumSet.of(DossierAction.REQUEST_SUPPLEMENT, DossierAction.SEND_BACK,
             DossierAction.REQUEST_FINANCIAL_OBLIGATION, DossierAction.WITHDRAW);
 
@@ -81,11 +84,13 @@ class DossierPages {
     private final org.onedoor.dossier.Ratings ratings;
     private final org.onedoor.dossier.Attachments attachments;
     private final org.onedoor.dossier.OnlineApplications applications;
+    private final Drafts drafts;
 
     DossierPages(Dossiers dossiers, WorkQueues queues, DossierViews views, Procedures procedures, OrganisationDirectory directory,
                  Problems problems, AccessPolicy access, org.onedoor.dossier.Ratings ratings, org.onedoor.dossier.Attachments attachments,
-                 org.onedoor.dossier.OnlineApplications applications) {
+                 org.onedoor.dossier.OnlineApplications applications, Drafts drafts) {
         this.applications = applications;
+        this.drafts = drafts;
         this.ratings = ratings;
         this.attachments = attachments;
         this.dossiers = dossiers;
@@ -147,6 +152,11 @@ class DossierPages {
         model.addAttribute("results", results);
         model.addAttribute("staff", user.isStaff());
         model.addAttribute("canReceive", user.isStaff() && access.canAnywhere(user, Permission.DOSSIER_RECEIVE, city.id()));
+        // a citizen's saved applications come first: they are what is left to do
+        var citizen = !user.isStaff() && access.citizenMay(user, Permission.DOSSIER_SUBMIT, city.id());
+        model.addAttribute("drafts", citizen ? drafts.list(user, city.id(), new PageRequest(0, drafts.limit())).items().stream()
+                .map(d -> DraftRow.of(d, procedureName(city, d.form().procedureCode(), locale), city.timeZone())).toList() : List.of());
+        model.addAttribute("draftRetentionDays", drafts.retention().toDays());
         return "dossier/queue";
     }
 
@@ -160,11 +170,66 @@ class DossierPages {
 
     @PreAuthorize(DossierApi.SIGNED_IN)
     @GetMapping("/tenants/{tenant}/dossiers/{code}")
-    String dossier(@PathVariable String tenant, @PathVariable String code, @AuthenticationPrincipal CurrentUser user,
-                   Locale locale, Model model) {
+    String dossier(@PathVariable String tenant, @PathVariable String code, @RequestParam(required = false) @Nullable String done,
+                   @AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         var city = city(tenant);
         show(user, city, dossiers.read(user, city.id(), code), locale, model.asMap());
+        // what the applicant has just done, said in words after the redirect
+        if (done != null && PORTAL.contains(done)) model.addAttribute("done", done);
         return "dossier/dossier";
+    }
+
+    // ---- the applicant's own forms: the papers asked for, and the withdrawal ---------------------------------------
+
+    /** The answer to a request for papers, sent from the dossier page with the scans (multipart). */
+    @PreAuthorize(DossierApi.SIGNED_IN)
+    @PostMapping("/tenants/{tenant}/dossiers/{code}/supplement")
+    ModelAndView supplement(@PathVariable String tenant, @PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+                            @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
+        var city = city(tenant);
+        try {
+            applications.supplement(user, city.id(), code, Forms.integer(form, "version"), SupplementForms.files(request),
+                    SupplementForms.indices(form.get("onPaper")), Forms.text(form, "note"), ClientAddress.of(request));
+            return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + code + "?done=SUPPLEMENT");
+        } catch (Problem problem) {
+            return refusedOnDossier(user, city, code, problem, form, locale);
+        }
+    }
+
+    /** The applicant's withdrawal, with an optional reason, once they have confirmed they understand it is final. */
+    @PreAuthorize(DossierApi.SIGNED_IN)
+    @PostMapping("/tenants/{tenant}/dossiers/{code}/withdrawal")
+    ModelAndView withdraw(@PathVariable String tenant, @PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+                          @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
+        var city = city(tenant);
+        try {
+            var dossier = dossiers.read(user, city.id(), code);
+            if (user.isStaff() || !user.accountId().equals(dossier.applicantAccount())) {
+                throw new org.onedoor.identity.AccessDenied(Permission.DOSSIER_OWN);
+            }
+            var version = Forms.integer(form, "version");
+            if (!"on".equals(form.getFirst("confirm"))) {
+                throw new Dossiers.Refused(List.of(org.onedoor.shared.Violation.of("dossier-withdraw-confirm", "/confirm")));
+            }
+            dossiers.act(user, city.id(), code, version, new Dossiers.Command(DossierAction.WITHDRAW, null, null,
+                    Forms.text(form, "reason"), List.of(), List.of(), null, null), ClientAddress.of(request));
+            return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/" + code + "?done=WITHDRAW");
+        } catch (Problem problem) {
+            return refusedOnDossier(user, city, code, problem, form, locale);
+        }
+    }
+
+    /** The dossier page again, as the dossier now is, with the refusal and what the applicant typed. */
+    private ModelAndView refusedOnDossier(CurrentUser user, Tenant city, String code, Problem problem,
+                                          MultiValueMap<String, String> form, Locale locale) {
+        if (problem.kind() == Problem.Kind.NOT_FOUND || problem.kind() == Problem.Kind.FORBIDDEN) throw problem;
+        var page = new ModelAndView("dossier/dossier", Problems.status(problem.kind()));
+        show(user, city, dossiers.read(user, city.id(), code), locale, page.getModelMap());
+        page.addObject("refusal", refusal(problem, locale));
+        var attempt = new LinkedHashMap<String, Object>(form.toSingleValueMap());
+        attempt.put("onPaper", form.getOrDefault("onPaper", List.of()));
+        page.addObject("portalAttempt", attempt);
+        return page;
     }
 
     @PreAuthorize(DossierApi.SIGNED_IN)
@@ -193,15 +258,23 @@ class DossierPages {
         model.put("tenant", city);
         model.put("d", view);
         model.put("steps", steps);
-        model.put("forms", view.allowedActions().stream().map(a -> fields(a, dossier, procedure, city, steps)).toList());
+        // the applicant answers a request for papers and withdraws through their own forms, not the generic ones
+        var applicant = !user.isStaff() && user.accountId().equals(dossier.applicantAccount());
+        model.put("forms", view.allowedActions().stream().filter(a -> !applicant || !PORTAL.contains(a.name()))
+                .map(a -> fields(a, dossier, procedure, city, steps)).toList());
+        model.put("portalSupplement", applicant && view.allowedActions().contains(DossierAction.SUPPLEMENT));
+        model.put("portalWithdraw", applicant && view.allowedActions().contains(DossierAction.WITHDRAW));
+        model.put("maxMegabytes", attachments.maxBytes() / (1024 * 1024));
+        model.putIfAbsent("portalAttempt", Map.of("onPaper", List.of()));
         // what the applicant is asked to pay: paid online by the applicant (payment module), or at the counter (PAY)
         var obligation = dossiers.openObligation(dossier).orElse(null);
         model.put("obligation", obligation);
-        model.put("mayPayOnline", obligation != null && !user.isStaff() && user.accountId().equals(dossier.applicantAccount())
-                && dossier.state() == Dossier.State.WAITING_PAYMENT);
+        model.put("mayPayOnline", obligation != null && applicant && dossier.state() == Dossier.State.WAITING_PAYMENT);
         var asked = asked(dossier, view.timeline());
         model.put("asked", asked);
         model.put("askedText", String.join("\n", asked));
+        model.put("askedNote", asked.isEmpty() ? null : view.timeline().reversed().stream()
+                .filter(l -> l.action().equals("REQUEST_SUPPLEMENT")).findFirst().map(DossierViews.Line::note).orElse(null));
         model.put("staff", user.isStaff());
         model.putIfAbsent("attempt", Map.of());
         // the end of the dossier: the electronic result (uploaded by the owner, seen by the applicant once ready), the rating
@@ -289,9 +362,16 @@ class DossierPages {
     @PreAuthorize(DossierApi.SIGNED_IN)
     @GetMapping("/tenants/{tenant}/apply")
     String apply(@PathVariable String tenant, @RequestParam(required = false) @Nullable String procedure,
+                 @RequestParam(required = false) java.util.@Nullable UUID draft, @RequestParam(required = false) @Nullable String saved,
                  @AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         if (user.isStaff()) throw new org.onedoor.identity.AccessDenied(org.onedoor.identity.Permission.DOSSIER_SUBMIT);
         var city = city(tenant);
+        if (draft != null) {
+            var resumed = drafts.read(user, city.id(), draft);
+            applyPage(city, draftForm(city, resumed), resumed, locale, model.asMap());
+            model.addAttribute("justSaved", saved != null);
+            return "dossier/apply";
+        }
         var form = new LinkedMultiValueMap<String, String>();
         form.add("procedure", procedure == null ? "" : procedure.strip());
         form.add("applicant.name", user.displayName());
@@ -348,6 +428,117 @@ class DossierPages {
                 .map(u -> Map.entry(u.code(), u.name().in(locale))).toList());
         model.put("deliveries", List.of(Dossier.Delivery.ONLINE, Dossier.Delivery.POST, Dossier.Delivery.COUNTER));
         model.put("maxMegabytes", attachments.maxBytes() / (1024 * 1024));
+        model.put("draftRetentionDays", drafts.retention().toDays());
+        model.putIfAbsent("draft", null);
+        model.putIfAbsent("saved", Map.of());
+        model.putIfAbsent("savedOther", List.of());
+        model.putIfAbsent("justSaved", false);
+    }
+
+    /**
+     * The online application page for a saved draft: its form as typed, and its saved scans beside the papers they
+     * belong to (those saved for a paper the procedure does not list, apart).
+     */
+    void applyPage(Tenant city, MultiValueMap<String, String> form, Drafts.@Nullable Draft draft, Locale locale,
+                   Map<String, Object> model) {
+        applyModel(city, form, locale, model);
+        if (draft == null) return;
+        var procedure = inForce(city, draft.form().procedureCode());
+        var saved = new LinkedHashMap<Integer, List<Drafts.DraftFile>>();
+        var other = new ArrayList<Drafts.DraftFile>();
+        for (var file : draft.files()) {
+            var index = procedure == null ? -1 : paperIndex(procedure, file.component());
+            if (index < 0) other.add(file);
+            else saved.computeIfAbsent(index, k -> new ArrayList<>()).add(file);
+        }
+        var zone = city.timeZone();
+        model.put("draft", draft);
+        model.put("draftSavedAt", draft.updatedAt().atZone(zone).toLocalDateTime());
+        model.put("draftExpiresAt", draft.expiresAt().atZone(zone).toLocalDate());
+        model.put("saved", saved);
+        model.put("savedOther", other);
+        if (procedure == null) {
+            model.put("unknownProcedure", true);
+            model.put("procedureCode", String.valueOf(draft.form().procedureCode()));
+        }
+    }
+
+    /** The application form a draft was saved from: its fields, and the papers ticked as handed in on paper. */
+    MultiValueMap<String, String> draftForm(Tenant city, Drafts.Draft draft) {
+        var f = draft.form();
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("procedure", String.valueOf(f.procedureCode()));
+        if (f.applicant() != null) {
+            form.add("applicant.name", f.applicant().name());
+            form.add("applicant.phone", f.applicant().phone());
+            form.add("applicant.email", f.applicant().email());
+            form.add("applicant.address", f.applicant().address());
+        }
+        form.add("receivingUnit", f.receivingUnit());
+        form.add("delivery", f.resultDelivery() == null ? Dossier.Delivery.ONLINE.name() : f.resultDelivery().name());
+        var procedure = inForce(city, f.procedureCode());
+        if (procedure != null) {
+            for (var c : f.components()) {
+                var index = paperIndex(procedure, c.name());
+                if (index < 0) continue;
+                form.add("component", String.valueOf(index));
+                form.add("originals." + index, String.valueOf(c.originals()));
+                form.add("copies." + index, String.valueOf(c.copies()));
+            }
+        }
+        return form;
+    }
+
+    /** The position of a paper among the procedure's, by its name, or -1. */
+    private static int paperIndex(ProcedureDefinition procedure, String name) {
+        var key = org.onedoor.shared.SearchText.fold(name);
+        for (int i = 0; i < procedure.components().size(); i++) {
+            if (org.onedoor.shared.SearchText.fold(procedure.components().get(i).name().in(VIETNAMESE)).equals(key)) return i;
+        }
+        return -1;
+    }
+
+    /** A saved draft as the citizen's list shows it. */
+    record DraftRow(java.util.UUID id, int version, String procedureCode, @Nullable String procedureName,
+                    LocalDateTime savedAt, int files) {
+        static DraftRow of(Drafts.Draft d, @Nullable String procedureName, ZoneId zone) {
+            return new DraftRow(d.id(), d.version(), String.valueOf(d.form().procedureCode()), procedureName,
+                    d.updatedAt().atZone(zone).toLocalDateTime(), d.files().size());
+        }
+    }
+
+    private @Nullable String procedureName(Tenant city, @Nullable String code, Locale locale) {
+        var procedure = inForce(city, code);
+        return procedure == null ? null : procedure.name().in(locale);
+    }
+
+    /** The uploads of an application form: file.<n> is the scan of the procedure's n-th paper. */
+    static List<org.onedoor.dossier.OnlineApplications.Upload> uploads(HttpServletRequest request, @Nullable ProcedureDefinition procedure) {
+        var uploads = new ArrayList<org.onedoor.dossier.OnlineApplications.Upload>();
+        if (procedure == null || !(request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart)) return uploads;
+        for (int i = 0; i < procedure.components().size(); i++) {
+            var file = multipart.getFile("file." + i);
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) continue;
+            try {
+                uploads.add(new org.onedoor.dossier.OnlineApplications.Upload(procedure.components().get(i).name().in(VIETNAMESE),
+                        file.getOriginalFilename(), file.getBytes()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    @Nullable ProcedureDefinition procedureInForce(Tenant city, @Nullable String code) {
+        return inForce(city, code);
+    }
+
+    Refusal refusalOf(Problem problem, Locale locale) {
+        return refusal(problem, locale);
+    }
+
+    Tenant cityOf(String tenant) {
+        return city(tenant);
     }
 
     private @Nullable ProcedureDefinition inForce(Tenant city, @Nullable String code) {

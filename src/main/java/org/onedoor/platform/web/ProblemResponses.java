@@ -69,6 +69,12 @@ class ProblemResponses {
         return respond(HttpStatus.BAD_REQUEST, "unreadable-body", new Object[0], request, locale);
     }
 
+    /** A multipart body over spring.servlet.multipart's limits (a form with files): refused before it is read whole. */
+    @ExceptionHandler
+    Object tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
+        return respond(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", new Object[0], request, locale);
+    }
+
     @ExceptionHandler
     Object noSuchPath(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
         return respond(HttpStatus.NOT_FOUND, "not-found", new Object[0], request, locale);
