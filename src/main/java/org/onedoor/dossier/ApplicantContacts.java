@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a message about a dossier needs and its events leave out: how to reach the applicant (events carry ids, not
- * personal data), the procedure's name, the receiving unit and the appointment, read at the time of writing.
+ * personal data), the procedure's name, the receiving unit and the appointment, and a petition's subject and answer,
+ * read at the time of writing.
  */
 @Component
 public class ApplicantContacts {
@@ -60,6 +61,21 @@ public class ApplicantContacts {
                     var name = name(row.version());
                     return name == null ? row.contact() : row.named(name);
                 });
+    }
+
+    /**
+     * What a message about a petition quotes: its kind (FEEDBACK or RECOMMENDATION), subject and, once given, the
+     * answer; events carry only the petition's id.
+     */
+    public record PetitionText(String kind, String subject, @Nullable String answer) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PetitionText> petition(String tenant, UUID petition) {
+        return jdbc.sql("select kind, subject, answer from dossier.petition where tenant_id = :t and id = :id")
+                .param("t", tenant).param("id", petition)
+                .query((rs, n) -> new PetitionText(rs.getString("kind"), rs.getString("subject"), rs.getString("answer")))
+                .optional();
     }
 
     private @Nullable LocalizedText name(UUID version) {

@@ -73,4 +73,17 @@ public final class DossierEvents {
     public record DeadlineMissed(String tenant, UUID dossier, String code, UUID ownerUnit, UUID ownerAccount,
                                  Instant legalDueAt, boolean apologised, Instant at) {
     }
+
+    /**
+     * The applicant sent a petition (phản ánh, kiến nghị) about the dossier: {@code answeringUnit} answers for it, its
+     * head {@code accountable} (null when the unit has none), by {@code dueAt}.
+     */
+    public record PetitionSent(String tenant, UUID petition, UUID dossier, String code, String kind, UUID answeringUnit,
+                               @Nullable UUID accountable, Instant dueAt, Instant at) {
+    }
+
+    /** A petition about the dossier was answered, finally; {@code late} when after its due instant. */
+    public record PetitionAnswered(String tenant, UUID petition, UUID dossier, String code, @Nullable UUID applicantAccount,
+                                   UUID answeringUnit, boolean late, Instant at) {
+    }
 }

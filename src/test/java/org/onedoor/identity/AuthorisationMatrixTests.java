@@ -97,6 +97,8 @@ class AuthorisationMatrixTests {
     @Autowired
     org.onedoor.dossier.Attachments attachments;
     @Autowired
+    org.onedoor.dossier.Petitions petitions;
+    @Autowired
     org.onedoor.documents.Documents documents;
     @Autowired
     org.onedoor.dossier.Drafts drafts;
@@ -464,6 +466,34 @@ class AuthorisationMatrixTests {
                 page(Map.of(Actor.CITIZEN, 422, Actor.OTHER_CITIZEN, 422)), this::dossierCount, Set.of(Actor.CITIZEN, Actor.OTHER_CITIZEN)));
         rows.add(row("GET /tenants/{tenant}/track", pageGet("/tenants/hanoi/track?code=" + read + "&check=0111"), everyone(200)));
         rows.add(row("GET /tenants/{tenant}/dossiers/{code}/attachments/{id}", pageGet(pages + "/" + read + "/attachments/" + file.id()), readers));
+        // Petitions (phản ánh, kiến nghị): the applicant sends one about their dossier; whoever sees the dossier reads its
+        // petitions; staff who process dossiers of the answering unit (the ward's head: `read` is held in ward 00004) list
+        // and answer them; another ward's head, the city leader (reads dossiers, does not process them) and the
+        // administrator are refused. A second answer would be 409: the rows answer different petitions.
+        var petitioned = submitOnline(citizen);
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/dossiers/{code}/petitions", () -> new Call("POST",
+                base + "/" + petitioned + "/petitions", "{\"kind\":\"FEEDBACK\",\"subject\":\"Thử\",\"text\":\"Nội dung thử\"}"),
+                only(Map.of(Actor.CITIZEN, 201)), () -> petitionCount(petitioned)));
+        var asked = petition(citizen, read);
+        rows.add(row("GET /api/v1/tenants/{tenant}/dossiers/{code}/petitions", get(base + "/" + read + "/petitions"),
+                only(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(row("GET /api/v1/tenants/{tenant}/petitions/{id}", get("/api/v1/tenants/hanoi/petitions/" + asked),
+                only(Map.of(Actor.CITIZEN, 200, Actor.UNIT_STAFF, 200, Actor.PARENT_SUBTREE_STAFF, 200))));
+        rows.add(row("GET /api/v1/tenants/{tenant}/petitions", get("/api/v1/tenants/hanoi/petitions?unit=00004&open=true"),
+                only(Map.of(Actor.UNIT_STAFF, 200))));
+        var answered = petition(citizen, read);
+        rows.add(new Row("POST /api/v1/tenants/{tenant}/petitions/{id}/answer", () -> new Call("POST",
+                "/api/v1/tenants/hanoi/petitions/" + answered + "/answer", "{\"text\":\"Trả lời thử\"}"),
+                only(Map.of(Actor.UNIT_STAFF, 200)), () -> petitionAnswer(answered)));
+        rows.add(row("GET /tenants/{tenant}/petitions", pageGet("/tenants/hanoi/petitions?unit=00004"), page(Map.of(Actor.UNIT_STAFF, 200))));
+        var pageAnswered = petition(citizen, read);
+        rows.add(new Row("POST /tenants/{tenant}/petitions/{id}/answer", () -> new Call("POST",
+                "/tenants/hanoi/petitions/" + pageAnswered + "/answer", "text=Trả lời thử", true), page(Map.of(Actor.UNIT_STAFF, 302)),
+                () -> petitionAnswer(pageAnswered), Set.of(Actor.UNIT_STAFF)));
+        var pagePetitioned = submitOnline(citizen);
+        rows.add(new Row("POST /tenants/{tenant}/dossiers/{code}/petitions", () -> new Call("POST",
+                pages + "/" + pagePetitioned + "/petitions", "kind=FEEDBACK&subject=Thử&text=Nội dung thử", true),
+                page(Map.of(Actor.CITIZEN, 302)), () -> petitionCount(pagePetitioned), Set.of(Actor.CITIZEN)));
         // Official papers: whoever reads the dossier gets its forms; the tracking book needs the unit's dossiers; the
         // verification the QR code opens is public and shows no personal data.
         var clerk = accounts.find("clerk.00004").orElseThrow().asCurrentUser();
@@ -631,6 +661,21 @@ class AuthorisationMatrixTests {
 
     private Object draftFileCount(UUID id) {
         return jdbc.sql("select count(*) from dossier.draft_file where draft_id = :id").param("id", id).query(Long.class).single();
+    }
+
+    private UUID petition(CurrentUser citizen, String code) {
+        return petitions.send(citizen, new TenantId("hanoi"), code, new org.onedoor.dossier.Petitions.Request("FEEDBACK", "Thử",
+                "Nội dung thử"), null).id();
+    }
+
+    private Object petitionCount(String code) {
+        return jdbc.sql("select count(*) from dossier.petition p join dossier.dossier d on d.tenant_id = p.tenant_id and d.id = p.dossier_id where d.code = :c")
+                .param("c", code).query(Long.class).single();
+    }
+
+    private Object petitionAnswer(UUID id) {
+        return jdbc.sql("select coalesce(answered_at::text, '') || '/' || coalesce(answered_by::text, '') from dossier.petition where id = :id")
+                .param("id", id).query(String.class).single();
     }
 
     private Object ratingCount(String code) {

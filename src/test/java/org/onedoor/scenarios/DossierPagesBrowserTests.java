@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it in their queue and proposes, the head approves, the clerk returns the result and the process-control slip shows
  * every hand-over with its result; and a supplement round — asked for (first without the papers, refused with the
  * rule broken), shown on the dossier, recorded by the clerk — after which the dossier, its time run out, is marked
- * late in the queue.
+ * late in the queue; and a petition (phản ánh) a citizen sends from their dossier, the ward's head answers on the
+ * petitions page, and the citizen reads the answer.
  */
 @DatabaseTest
 @Tag("browser")
@@ -213,6 +214,63 @@ class DossierPagesBrowserTests {
         Browsers.screenshot(browser, "dossier-queue-late-vi");
     }
 
+    @Test
+    void aCitizenSendsAPetitionTheWardAnswersItOnItsPetitionsPageAndTheCitizenReadsTheAnswer() throws Exception {
+        var code = dossiers.submit(staff("citizen1.hanoi"), HANOI, new Dossiers.Submission(DossierFixtures.PROCEDURE, null,
+                new Dossier.Applicant("Nguyễn Văn An", null, "0912 000 333", null, null, false),
+                List.of(new Dossier.Component("Tờ khai", 1, 0, true)), null, "00004", null, null, null, null, null, List.of()), null).code();
+
+        // the applicant writes from the dossier page: feedback, a subject and the text
+        signIn("citizen1.hanoi");
+        browser.get(url("/tenants/hanoi/dossiers/" + code));
+        assertThat(text("petitions")).contains("Gửi phản ánh, kiến nghị", "15 ngày làm việc");
+        browser.findElement(By.id("petition-kind-FEEDBACK")).click();
+        browser.findElement(By.id("petition-subject")).sendKeys("Chưa được tiếp nhận");
+        browser.findElement(By.id("petition-text")).sendKeys("Tôi nộp hồ sơ trực tuyến nhưng chưa thấy phường tiếp nhận.\nĐề nghị phường kiểm tra.");
+        Browsers.screenshot(browser, "petition-form-vi");
+        browser.findElement(By.id("petition-send")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#petitions article.petition")));
+        var sent = browser.findElement(By.cssSelector("#petitions article.petition"));
+        var id = sent.getAttribute("id").substring("petition-".length());
+        assertThat(sent.getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(sent.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Phản ánh");
+        assertThat(sent.findElement(By.cssSelector(".subject")).getText()).isEqualTo("Chưa được tiếp nhận");
+        assertThat(sent.findElement(By.cssSelector(".meta")).getText()).contains("Phường Ba Đình", "hạn trả lời 17:00");
+        assertThat(sent.findElement(By.cssSelector(".awaiting")).getText()).isEqualTo("Đang chờ trả lời");
+        assertThat(browser.findElements(By.id("petition-refusal"))).isEmpty();
+
+        // the ward's head: the petitions page is on the console; from the dossier, its answer form
+        signIn("head.00004");
+        browser.get(url("/console"));
+        browser.findElement(By.id("console-petitions")).click();
+        wait(ExpectedConditions.urlContains("/tenants/hanoi/petitions"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Phản ánh, kiến nghị cần trả lời");
+        browser.get(url("/tenants/hanoi/dossiers/" + code));
+        browser.findElement(By.cssSelector("#petition-" + id + " a.answer-link")).click();
+        wait(ExpectedConditions.urlContains("dossier=" + code));
+        var listed = browser.findElement(By.id("petition-" + id));
+        assertThat(listed.getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(listed.getText()).contains(code, "Nguyễn Văn An", "Tôi nộp hồ sơ trực tuyến", "Đang chờ trả lời");
+        browser.findElement(By.id("answer-text-" + id)).sendKeys("Phường đã tiếp nhận hồ sơ của ông hôm nay; kết quả sẽ có đúng hẹn.");
+        Browsers.screenshot(browser, "petitions-page-vi");
+        browser.findElement(By.id("answer-send-" + id)).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("done-" + id)));
+        assertThat(browser.findElement(By.id("petition-" + id)).getAttribute("data-status")).isEqualTo("ANSWERED");
+        assertThat(browser.findElements(By.id("answer-send-" + id))).as("answered once, for good").isEmpty();
+        Browsers.screenshot(browser, "petitions-answered-vi");
+
+        // the applicant reads the answer on the dossier page
+        signIn("citizen1.hanoi");
+        browser.get(url("/tenants/hanoi/dossiers/" + code));
+        var answered = browser.findElement(By.id("petition-" + id));
+        assertThat(answered.getAttribute("data-status")).isEqualTo("ANSWERED");
+        assertThat(answered.findElement(By.cssSelector(".answer-text")).getText())
+                .isEqualTo("Phường đã tiếp nhận hồ sơ của ông hôm nay; kết quả sẽ có đúng hẹn.");
+        assertThat(answered.findElement(By.cssSelector(".answer .meta")).getText()).contains("Chủ tịch UBND phường Ba Đình", "Phường Ba Đình");
+        assertThat(answered.findElements(By.cssSelector(".awaiting"))).isEmpty();
+        Browsers.screenshot(browser, "petition-answered-vi");
+    }
+
     /** Fills the action's "to" field when given, takes the action, and waits for the dossier page again. */
     private void act(String action, String to) {
         var version = browser.findElement(By.cssSelector("section.dossier")).getAttribute("data-version");
@@ -239,6 +297,7 @@ class DossierPagesBrowserTests {
         Browsers.signIn(browser, url(""), "vi", Api.demoAccounts().get(username), new Api(port, clock));
     }
 
+    /** A demo account as the services see it (a member of staff, or a citizen). */
     private org.onedoor.identity.CurrentUser staff(String username) {
         return accounts.find(username).orElseThrow().asCurrentUser();
     }

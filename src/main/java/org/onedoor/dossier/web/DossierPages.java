@@ -18,6 +18,7 @@ import org.onedoor.dossier.Dossier;
 import org.onedoor.dossier.DossierAction;
 import org.onedoor.dossier.Dossiers;
 import org.onedoor.dossier.Drafts;
+import org.onedoor.dossier.Petitions;
 import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.AccessPolicy;
 import org.onedoor.identity.CurrentUser;
@@ -85,12 +86,16 @@ class DossierPages {
     private final org.onedoor.dossier.Attachments attachments;
     private final org.onedoor.dossier.OnlineApplications applications;
     private final Drafts drafts;
+    private final Petitions petitions;
+    private final PetitionViews petitionViews;
 
     DossierPages(Dossiers dossiers, WorkQueues queues, DossierViews views, Procedures procedures, OrganisationDirectory directory,
                  Problems problems, AccessPolicy access, org.onedoor.dossier.Ratings ratings, org.onedoor.dossier.Attachments attachments,
-                 org.onedoor.dossier.OnlineApplications applications, Drafts drafts) {
+                 org.onedoor.dossier.OnlineApplications applications, Drafts drafts, Petitions petitions, PetitionViews petitionViews) {
         this.applications = applications;
         this.drafts = drafts;
+        this.petitions = petitions;
+        this.petitionViews = petitionViews;
         this.ratings = ratings;
         this.attachments = attachments;
         this.dossiers = dossiers;
@@ -157,6 +162,7 @@ class DossierPages {
         model.addAttribute("drafts", citizen ? drafts.list(user, city.id(), new PageRequest(0, drafts.limit())).items().stream()
                 .map(d -> DraftRow.of(d, procedureName(city, d.form().procedureCode(), locale), city.timeZone())).toList() : List.of());
         model.addAttribute("draftRetentionDays", drafts.retention().toDays());
+        model.addAttribute("canAnswerPetitions", user.isStaff() && access.canAnywhere(user, Permission.DOSSIER_PROCESS, city.id()));
         return "dossier/queue";
     }
 
@@ -285,6 +291,41 @@ class DossierPages {
         model.put("rating", rating.orElse(null));
         model.put("mayRate", rating.isEmpty() && !user.isStaff() && user.accountId().equals(dossier.applicantAccount())
                 && dossier.state() == Dossier.State.RETURNED);
+        // petitions: the applicant's, with their answers, and the form to send one; staff see them and, where they
+        // answer for the unit, a link to the answer form
+        var sent = petitions.ofDossier(user, city.id(), dossier.code());
+        model.put("petitions", sent.stream().map(p -> petitionViews.view(city.id(), p, locale)).toList());
+        model.put("answerable", sent.stream().filter(p -> petitions.mayAnswer(user, city.id(), p)).map(p -> p.id()).toList());
+        model.put("mayPetition", petitions.maySend(user, dossier, sent));
+        model.put("petitionLimitReached", !user.isStaff() && user.accountId().equals(dossier.applicantAccount())
+                && !petitions.maySend(user, dossier, sent));
+        model.put("petitionLimit", petitions.openPerDossier());
+        model.put("petitionDays", petitions.answerWorkingDays());
+        model.putIfAbsent("petitionAttempt", Map.of());
+    }
+
+    // ---- petitions (the applicant's form on the dossier page) -----------------------------------------------------
+
+    @PreAuthorize(DossierApi.SIGNED_IN)
+    @PostMapping("/tenants/{tenant}/dossiers/{code}/petitions")
+    ModelAndView petition(@PathVariable String tenant, @PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+                          @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Locale locale) {
+        var city = city(tenant);
+        try {
+            var sent = petitions.send(user, city.id(), code, new Petitions.Request(form.getFirst("kind"), form.getFirst("subject"),
+                    form.getFirst("text")), ClientAddress.of(request));
+            return new ModelAndView("redirect:/tenants/" + tenant + "/dossiers/"
+                    + org.springframework.web.util.UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8)
+                    + "#petition-" + sent.id());
+        } catch (Problem problem) {
+            // who may not, or no such dossier: the error page; a refused petition: the dossier again, with what was typed
+            if (problem.kind() != Problem.Kind.UNPROCESSABLE && problem.kind() != Problem.Kind.CONFLICT) throw problem;
+            var page = new ModelAndView("dossier/dossier", Problems.status(problem.kind()));
+            show(user, city, dossiers.read(user, city.id(), code), locale, page.getModelMap());
+            page.addObject("petitionRefusal", refusal(problem, locale));
+            page.addObject("petitionAttempt", form.toSingleValueMap());
+            return page;
+        }
     }
 
     /** The papers the pending supplement request asks for (none when the dossier is not waiting for one). */

@@ -64,6 +64,8 @@ class ConsolePages {
         model.addAttribute("canReadGrants", access.canAnywhere(user, Permission.GRANT_READ, tenant));
         model.addAttribute("canReadDossiers", access.canAnywhere(user, Permission.DOSSIER_READ, tenant));
         model.addAttribute("canReceiveDossiers", access.canAnywhere(user, Permission.DOSSIER_RECEIVE, tenant));
+        // who processes dossiers answers the petitions about them (the dossier module's petitions page)
+        model.addAttribute("canAnswerPetitions", access.canAnywhere(user, Permission.DOSSIER_PROCESS, tenant));
         model.addAttribute("canManageNotifications", access.canAnywhere(user, Permission.NOTIFICATION_MANAGE, tenant));
         model.addAttribute("unitCode", user.unitId() == null ? null
                 : directory.unitOn(tenant, user.unitId(), directory.today(directory.tenant(user.tenant()))).map(u -> u.code()).orElse(null));

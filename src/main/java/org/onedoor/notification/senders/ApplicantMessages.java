@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells applicants what happened to their dossier: received with its appointment, papers asked for, result ready, an
- * apology with a new appointment, refused or stopped. By e-mail when the dossier gives one, by SMS when it gives a phone,
+ * apology with a new appointment, refused or stopped, and the answer to a petition they sent about it. By e-mail when the dossier gives one, by SMS when it gives a phone,
  * in the applicant's language. Each listener runs after the dossier's commit, in its own transaction, through the event
  * publication registry: a failure is retried, and a redelivered event finds its message already queued.
  */
@@ -89,7 +89,28 @@ class ApplicantMessages {
         write(event.tenant(), event.dossier(), template, event.at(), (channel, reader) -> Map.of("reason", event.reason()));
     }
 
+    /** A petition about the dossier was answered: the applicant gets the answer (the SMS only says where to read it). */
+    @ApplicationModuleListener
+    void on(DossierEvents.PetitionAnswered event) {
+        var petition = applicants.petition(event.tenant(), event.petition()).orElse(null);
+        if (petition == null || petition.answer() == null) {
+            log.warn("No answered petition {} in {} to write about", event.petition(), event.tenant());
+            return;
+        }
+        var city = recipients.city(event.tenant());
+        write(event.tenant(), event.dossier(), Template.PETITION_ANSWERED, event.at(), event.dossier() + "/" + event.petition(),
+                (channel, reader) -> Map.of("kind", templates.petitionKind(petition.kind(), reader), "subject", petition.subject(),
+                        "answer", petition.answer(), "unit", recipients.unit(city, event.answeringUnit(), reader),
+                        "link", recipients.dossierLink(event.tenant(), event.code())));
+    }
+
     private void write(String tenant, UUID dossier, Template template, Instant at,
+                       BiFunction<Channel, Locale, Map<String, String>> particular) {
+        write(tenant, dossier, template, at, dossier.toString(), particular);
+    }
+
+    /** Writes to the applicant; {@code cause} names what the message is about in its dedupe key (the dossier, a petition). */
+    private void write(String tenant, UUID dossier, Template template, Instant at, String cause,
                        BiFunction<Channel, Locale, Map<String, String>> particular) {
         var contact = applicants.of(tenant, dossier).orElse(null);
         if (contact == null) {
@@ -115,7 +136,7 @@ class ApplicantMessages {
             values.putAll(particular.apply(channel, reader));
             var text = templates.render(tenant, template, channel, reader, values);
             notifications.send(new Message(tenant, channel, address, contact.applicantAccount(), template.key(), reader,
-                    text.subject(), text.body(), String.join(":", List.of(template.key(), dossier.toString(), at.toString(),
+                    text.subject(), text.body(), String.join(":", List.of(template.key(), cause, at.toString(),
                     channel.name())), false));
         });
     }

@@ -37,6 +37,11 @@ class Recipients {
         return publicUrl + "/tenants/" + tenant + "/dossiers/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     }
 
+    /** The staff's page of petitions to answer. */
+    String petitionsLink(String tenant) {
+        return publicUrl + "/tenants/" + tenant + "/petitions";
+    }
+
     Tenant city(String tenant) {
         return directory.tenant(tenant);
     }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells a member of staff that a dossier is now theirs (handed over, sent back, transferred or assigned by the head of
  * the unit), by e-mail when their account has one, in their language; nobody is told of a dossier they gave themselves.
+ * The head of a unit is told, the same way, of a petition the unit must answer.
  */
 @Component
 class StaffMessages {
@@ -62,5 +63,41 @@ class StaffMessages {
         notifications.send(new Message(event.tenant(), Channel.EMAIL, staff.email(), staff.account(), Template.DOSSIER_ASSIGNED.key(),
                 reader, text.subject(), text.body(), String.join(":", Template.DOSSIER_ASSIGNED.key(), event.dossier().toString(),
                 event.at().toString(), event.receiver().toString()), false));
+    }
+
+    /**
+     * A petition about a dossier now awaits an answer from a unit: its head, who answers for it, is told by e-mail with
+     * the due time and a link to the unit's petitions. A unit without a head has nobody named to tell; its staff see the
+     * petition on their petitions page.
+     */
+    @ApplicationModuleListener
+    void on(DossierEvents.PetitionSent event) {
+        if (event.accountable() == null) {
+            log.info("Petition {} about dossier {} of {}: its unit has no head to tell", event.petition(), event.code(), event.tenant());
+            return;
+        }
+        var head = accounts.of(event.tenant(), event.accountable()).orElse(null);
+        if (head == null || !head.active() || head.email() == null) {
+            log.debug("No e-mail to tell account {} of {} about petition {}", event.accountable(), event.tenant(), event.petition());
+            return;
+        }
+        var dossier = dossiers.of(event.tenant(), event.dossier()).orElse(null);
+        var petition = dossiers.petition(event.tenant(), event.petition()).orElse(null);
+        if (dossier == null || petition == null) return;
+        var city = recipients.city(event.tenant());
+        var reader = head.locale() != null ? head.locale() : city.defaultLocale();
+        var values = new java.util.HashMap<String, String>(Map.of(
+                "name", head.displayName(),
+                "code", event.code(),
+                "procedure", dossier.procedureName().in(reader),
+                "unit", recipients.unit(city, event.answeringUnit(), reader),
+                "kind", templates.petitionKind(event.kind(), reader),
+                "subject", petition.subject(),
+                "due", templates.instant(event.dueAt(), city.timeZone(), reader),
+                "link", recipients.petitionsLink(event.tenant())));
+        var text = templates.render(event.tenant(), Template.PETITION_RECEIVED, Channel.EMAIL, reader, values);
+        notifications.send(new Message(event.tenant(), Channel.EMAIL, head.email(), head.account(), Template.PETITION_RECEIVED.key(),
+                reader, text.subject(), text.body(), String.join(":", Template.PETITION_RECEIVED.key(), event.petition().toString(),
+                event.at().toString(), head.account().toString()), false));
     }
 }

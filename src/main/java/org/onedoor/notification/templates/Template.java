@@ -19,7 +19,9 @@ public enum Template {
     RESULT_READY("result-ready", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "unit", "link"),
     DOSSIER_REFUSED("dossier-refused", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
     DOSSIER_STOPPED("dossier-stopped", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "reason", "unit", "link"),
-    DOSSIER_ASSIGNED("dossier-assigned", Set.of(Channel.EMAIL), "name", "code", "procedure", "unit", "appointment", "action", "link");
+    DOSSIER_ASSIGNED("dossier-assigned", Set.of(Channel.EMAIL), "name", "code", "procedure", "unit", "appointment", "action", "link"),
+    PETITION_RECEIVED("petition-received", Set.of(Channel.EMAIL), "name", "code", "procedure", "unit", "kind", "subject", "due", "link"),
+    PETITION_ANSWERED("petition-answered", Set.of(Channel.EMAIL, Channel.SMS), "name", "code", "procedure", "unit", "kind", "subject", "answer", "link");
 
     /** The languages messages are written in, Vietnamese first (the fallback). */
     public static final List<String> LANGUAGES = List.of("vi", "en", "lo");

@@ -186,6 +186,11 @@ public class Templates {
         return messages.getMessage("notification.action." + action, null, action, Locale.of(Template.language(reader)));
     }
 
+    /** A petition's kind in the reader's language, e.g. FEEDBACK → "phản ánh". */
+    public String petitionKind(String kind, Locale reader) {
+        return messages.getMessage("notification.petition-kind." + kind, null, kind, Locale.of(Template.language(reader)));
+    }
+
     private LanguageWording version(Template template, String language, Wording custom) {
         var locale = Locale.of(language);
         var email = template.channels().contains(Channel.EMAIL);
