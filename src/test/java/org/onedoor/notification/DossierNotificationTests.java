@@ -232,8 +232,20 @@ class DossierNotificationTests {
     record Staff(String username, String email) {
     }
 
-    /** Each message about the dossier from one template, as "CHANNEL STATUS locale". */
+    /**
+     * Each message about the dossier from one template, as "CHANNEL STATUS locale", once none is still pending: the
+     * mail server has a message a moment before the dispatcher records it as SENT.
+     */
     private List<String> rows(UUID dossier, String template) {
+        var rows = currentRows(dossier, template);
+        for (int i = 0; i < 100 && rows.stream().anyMatch(r -> r.contains(" PENDING ")); i++) {
+            Mailbox.pause(100);
+            rows = currentRows(dossier, template);
+        }
+        return rows;
+    }
+
+    private List<String> currentRows(UUID dossier, String template) {
         return jdbc.sql("""
                 select channel || ' ' || status || ' ' || locale from notification.outbox
                  where tenant_id = 'hanoi' and template_key = :t and dedupe_key like :k""")
