@@ -5,13 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test of the whole application on a real PostgreSQL: the embedded one, and again the PostgreSQL server in the
- * second test pass (tag {@code database}, ADR 0018). All such tests share one application context.
+ * second test pass (tag {@code database}, ADR 0018). All such tests share one application context and its clock;
+ * before each, no password is older than 30 days by that clock ({@link CurrentPasswords}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import({TestClockConfiguration.class, TestMailConfiguration.class})
 @Tag("database")
+@ExtendWith(CurrentPasswords.class)
 public @interface DatabaseTest {
 }

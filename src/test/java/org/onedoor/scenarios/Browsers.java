@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.onedoor.TestClock;
 import org.onedoor.identity.Api;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -17,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Debian's Chromium, headless, driven by its own chromedriver (Selenium Manager never runs), for the journey tests. */
 final class Browsers {
@@ -52,18 +50,6 @@ final class Browsers {
         }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
         assertThat(browser.getCurrentUrl()).as("signed in, not sent to change the password first").doesNotContain("/account/password");
-    }
-
-    /**
-     * The account's password was changed now. The suite's clock runs weeks ahead as tests move it (next working
-     * morning, deadlines, retries), and an administrator whose password is older than 60 days must change it before
-     * anything else (AUTH-3, covered by IdentitySecurityTests); a journey test of the console states that its
-     * administrator's password is current, so that it does not depend on how far earlier tests moved the clock.
-     */
-    static void passwordChangedNow(JdbcClient jdbc, TestClock clock, String username) {
-        var updated = jdbc.sql("update identity.account set password_changed_at = :now where username = :u")
-                .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).param("u", username).update();
-        assertThat(updated).as(username).isEqualTo(1);
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {

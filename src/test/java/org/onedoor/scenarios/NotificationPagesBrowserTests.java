@@ -55,7 +55,6 @@ class NotificationPagesBrowserTests {
         var address = "giveup." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
         var id = givenUp(address);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        Browsers.passwordChangedNow(jdbc, clock, "admin.hanoi");
         Browsers.signIn(browser, "http://localhost:" + port, "vi", Api.demoAccounts().get("admin.hanoi"), new Api(port, clock));
 
         browser.get("http://localhost:" + port + "/console");

@@ -21,7 +21,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A citizen finds a procedure without typing diacritics and reads what to bring and what it costs; an administrator
@@ -37,8 +36,6 @@ class ProcedurePagesBrowserTests {
     int port;
     @Autowired
     TestClock clock;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Procedures procedures;
 
@@ -84,7 +81,6 @@ class ProcedurePagesBrowserTests {
         procedures.publish(hanoi, code, 1, procedures.today(hanoi), "QĐ 1/QĐ-UBND", "test");
         var admin = Api.demoAccounts().get("admin.hanoi");
         browser.manage().deleteAllCookies();
-        Browsers.passwordChangedNow(jdbc, clock, "admin.hanoi");
         Browsers.signIn(browser, url(""), "en", admin, new Api(port, clock));
 
         browser.get(url("/tenants/hanoi/procedures/" + code + "/versions?lang=en"));

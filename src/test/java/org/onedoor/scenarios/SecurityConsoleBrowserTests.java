@@ -18,7 +18,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An administrator signs in with a second factor and manages an account and its grants in a real browser. */
 @DatabaseTest
@@ -31,8 +30,6 @@ class SecurityConsoleBrowserTests {
     int port;
     @Autowired
     TestClock clock;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void openBrowser() {
@@ -50,7 +47,6 @@ class SecurityConsoleBrowserTests {
         var api = new Api(port, clock);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
-        Browsers.passwordChangedNow(jdbc, clock, "admin.hanoi");
         Browsers.signIn(browser, url(""), "vi", admin, api);
 
         browser.get(url("/console/hanoi/accounts"));
