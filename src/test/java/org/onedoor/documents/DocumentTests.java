@@ -111,7 +111,7 @@ class DocumentTests {
                 }
 
                 // the QR code, read back from the printed page, opens the verification of exactly this file
-                var url = Pdfs.qr(Pdfs.page(pdf, 200));
+                var url = readQr(pdf, form + "-" + lang);
                 var id = response.headers().firstValue("X-Document-Id").orElseThrow();
                 assertThat(url).endsWith("/verify/" + id);
                 var verification = api.send("GET", "/api/v1/documents/" + id, null, null, Map.of());
@@ -227,6 +227,16 @@ class DocumentTests {
         var counts = new java.util.HashMap<Character, Integer>();
         for (char c : s.toCharArray()) if (!Character.isWhitespace(c)) counts.merge(c, 1, Integer::sum);
         return counts;
+    }
+
+    /** The QR code on the first page; a page where none is readable is kept under target/qr-failures for a look. */
+    private static String readQr(byte[] pdf, String name) {
+        try {
+            return Pdfs.qr(Pdfs.page(pdf, 200));
+        } catch (AssertionError unreadable) {
+            Pdfs.keep(Path.of("target", "qr-failures"), name + ".pdf", pdf);
+            throw new AssertionError("form " + name + ": " + unreadable.getMessage() + " (kept in target/qr-failures)", unreadable);
+        }
     }
 
     private static void keep(String name, byte[] pdf) {

@@ -21,10 +21,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The SQL of the outbox. Writing a message joins the caller's transaction; a dispatcher's claims and outcomes each run
- * in a transaction of their own (also when called right after another transaction's commit), so that no lock is held
- * while a message travels. A claim moves the attempt count on and holds the row for the lease; an outcome is recorded
- * only by the claim it belongs to (same attempt count, still PENDING).
+ * The SQL of the outbox. Writing a message joins the caller's transaction; a dispatcher's claims and outcomes are each
+ * one statement outside any transaction, so that no lock is held while a message travels. A claim moves the attempt
+ * count on and holds the row for the lease; an outcome is recorded only by the claim it belongs to (same attempt count,
+ * still PENDING). Claims and outcomes do not wait for their commit to reach the disk ({@link #NO_WAIT}): one lost in a
+ * crash means at worst one more attempt, which at-least-once delivery allows, and the request threads' commits do not
+ * queue behind the dispatcher's.
  */
 @Repository
 public class Outbox {
@@ -44,6 +46,12 @@ public class Outbox {
             id, channel, address, recipient_account_id, template_key, locale, status, attempts, next_attempt_at, last_attempt_at,
             last_error, created_at, sent_at""";
     private static final String STUCK = "(status = 'PENDING' and (last_error is not null or next_attempt_at < :stuckBefore))";
+
+    /**
+     * A condition that turns {@code synchronous_commit} off for the statement's own (implicit) transaction and is true:
+     * its commit does not wait for the write-ahead log to be flushed.
+     */
+    private static final String NO_WAIT = "(select set_config('synchronous_commit', 'off', true)) = 'off'";
 
     private final JdbcClient jdbc;
     private final OutboxSettings settings;
@@ -69,12 +77,12 @@ public class Outbox {
     }
 
     /** Claims up to {@code limit} due messages, oldest due first, skipping those another dispatcher holds. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<Claimed> claimDue(Instant now, int limit) {
         return jdbc.sql("""
                 with due as (
                     select tenant_id, id from notification.outbox
-                     where status = 'PENDING' and next_attempt_at <= :now
+                     where status = 'PENDING' and next_attempt_at <= :now and """ + NO_WAIT + """
                      order by next_attempt_at limit :limit
                        for update skip locked)
                 update notification.outbox o set attempts = o.attempts + 1, next_attempt_at = :until, last_attempt_at = :now
@@ -85,23 +93,24 @@ public class Outbox {
     }
 
     /** Claims one message if it is due and nobody holds it. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<Claimed> claim(String tenant, UUID id, Instant now) {
         return jdbc.sql("""
                 update notification.outbox o set attempts = o.attempts + 1, next_attempt_at = :until, last_attempt_at = :now
                  where o.tenant_id = :tenant and o.id = :id and o.status = 'PENDING' and o.next_attempt_at <= :now
+                   and """ + NO_WAIT + """
                 returning """ + CLAIMED)
                 .param("tenant", tenant).param("id", id).param("now", utc(now)).param("until", utc(now.plus(settings.lease())))
                 .query(Outbox::claimed).optional();
     }
 
     /** The claimed attempt delivered the message; a confidential text is not kept. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean sent(Claimed c, Instant now) {
         return jdbc.sql("""
                 update notification.outbox set status = 'SENT', sent_at = :now, next_attempt_at = :now, last_error = null,
                        body = case when confidential then '' else body end
-                 where tenant_id = :tenant and id = :id and status = 'PENDING' and attempts = :attempts""")
+                 where tenant_id = :tenant and id = :id and status = 'PENDING' and attempts = :attempts and """ + NO_WAIT)
                 .param("now", utc(now)).param("tenant", c.tenant()).param("id", c.id()).param("attempts", c.attempts()).update() == 1;
     }
 
@@ -109,13 +118,13 @@ public class Outbox {
      * The claimed attempt failed: the message waits for the next attempt after the backoff, or is given up after the
      * last one. Answers the status it now has.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public MessageStatus failed(Claimed c, Instant now, String reason) {
         var givenUp = c.attempts() >= settings.maxAttempts();
         var status = givenUp ? MessageStatus.FAILED : MessageStatus.PENDING;
         jdbc.sql("""
                 update notification.outbox set status = :status, next_attempt_at = :next, last_error = :reason
-                 where tenant_id = :tenant and id = :id and status = 'PENDING' and attempts = :attempts""")
+                 where tenant_id = :tenant and id = :id and status = 'PENDING' and attempts = :attempts and """ + NO_WAIT)
                 .param("status", status.name()).param("next", utc(givenUp ? now : now.plus(settings.backoffAfter(c.attempts()))))
                 .param("reason", reason).param("tenant", c.tenant()).param("id", c.id()).param("attempts", c.attempts()).update();
         return status;

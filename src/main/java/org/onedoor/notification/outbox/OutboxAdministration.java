@@ -43,7 +43,7 @@ public class OutboxAdministration {
         outbox.reopen(tenant, id, clock.instant());
         audit.record(AuditRecord.of(tenant, operator, "notification.retry", "notification", id.toString()).from(client)
                 .changing(before.name(), MessageStatus.PENDING.name()).succeeded());
-        dispatcher.attemptAfterCommit(tenant, id);
+        dispatcher.attemptAfterCommitAndWait(tenant, id, 30);
         return outbox.find(tenant, id, clock.instant()).orElseThrow();
     }
 

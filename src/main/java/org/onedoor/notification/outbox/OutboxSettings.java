@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff            the wait after the 1st, 2nd, … failed attempt; the last one repeats
  * @param lease              how long a claimed message stays with its dispatcher: longer than the slowest delivery
  * @param stuckAfter         a waiting message this much overdue shows as stuck (no dispatcher is running)
- * @param listenerRetryAfter a failed dossier-event listener is run again after this long
  * @param smsWithEmail       an applicant with both gets an SMS as well as the e-mail
  * @param retention          how long a message that is over (sent, given up, cancelled) is kept, with its address
  */
@@ -25,7 +24,6 @@ public record OutboxSettings(
         @DefaultValue({"1m", "5m", "15m", "1h", "4h"}) List<Duration> backoff,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("15m") Duration stuckAfter,
-        @DefaultValue("2m") Duration listenerRetryAfter,
         @DefaultValue("true") boolean smsWithEmail,
         @DefaultValue("90d") Duration retention) {
 

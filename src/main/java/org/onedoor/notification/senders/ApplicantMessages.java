@@ -18,14 +18,15 @@ import org.onedoor.notification.templates.Template;
 import org.onedoor.notification.templates.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells applicants what happened to their dossier: received with its appointment, papers asked for, result ready, an
- * apology with a new appointment, refused or stopped, and the answer to a petition they sent about it. By e-mail when the dossier gives one, by SMS when it gives a phone,
- * in the applicant's language. Each listener runs after the dossier's commit, in its own transaction, through the event
- * publication registry: a failure is retried, and a redelivered event finds its message already queued.
+ * apology with a new appointment, refused or stopped, and the answer to a petition they sent about it. By e-mail when
+ * the dossier gives one, by SMS when it gives a phone, in the applicant's language. Each listener writes its messages
+ * to the outbox in the dossier's own transaction (ADR 0023, 2026-11-25 addendum): they are committed with the action
+ * or not at all, and the outbox retries their delivery.
  */
 @Component
 class ApplicantMessages {
@@ -47,30 +48,30 @@ class ApplicantMessages {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.DossierReceived event) {
         write(event.tenant(), event.dossier(), Template.DOSSIER_RECEIVED, event.at(),
                 (channel, reader) -> Map.of("appointment", appointment(event.tenant(), event.dueAt(), reader)));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.SupplementRequested event) {
         write(event.tenant(), event.dossier(), Template.SUPPLEMENT_REQUESTED, event.at(),
                 (channel, reader) -> Map.of("items", Templates.items(event.items(), channel), "reason", event.reason()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.ResultReady event) {
         write(event.tenant(), event.dossier(), Template.RESULT_READY, event.at(), (channel, reader) -> Map.of());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.ApologyIssued event) {
         write(event.tenant(), event.dossier(), Template.APOLOGY_ISSUED, event.at(), (channel, reader) -> Map.of(
                 "reason", event.reason(), "appointment", appointment(event.tenant(), event.newDueAt(), reader)));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.FinancialObligationRequested event) {
         write(event.tenant(), event.dossier(), Template.FEES_REQUESTED, event.at(), (channel, reader) -> Map.of(
                 "amount", java.text.NumberFormat.getIntegerInstance(reader).format(event.amount()) + " " + event.currency(),
@@ -78,7 +79,7 @@ class ApplicantMessages {
     }
 
     /** Refused (3) and stopped (8) are told; a withdrawal (7) was the applicant's own doing. */
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.DossierEnded event) {
         var template = switch (event.statusCode()) {
             case 3 -> Template.DOSSIER_REFUSED;
@@ -90,7 +91,7 @@ class ApplicantMessages {
     }
 
     /** A petition about the dossier was answered: the applicant gets the answer (the SMS only says where to read it). */
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.PetitionAnswered event) {
         var petition = applicants.petition(event.tenant(), event.petition()).orElse(null);
         if (petition == null || petition.answer() == null) {

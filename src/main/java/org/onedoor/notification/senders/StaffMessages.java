@@ -11,7 +11,7 @@ import org.onedoor.notification.templates.Template;
 import org.onedoor.notification.templates.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ class StaffMessages {
         this.notifications = notifications;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.StepHandedOver event) {
         if (event.receiver().equals(event.giver())) return;
         var staff = accounts.of(event.tenant(), event.receiver()).orElse(null);
@@ -70,7 +70,7 @@ class StaffMessages {
      * the due time and a link to the unit's petitions. A unit without a head has nobody named to tell; its staff see the
      * petition on their petitions page.
      */
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierEvents.PetitionSent event) {
         if (event.accountable() == null) {
             log.info("Petition {} about dossier {} of {}: its unit has no head to tell", event.petition(), event.code(), event.tenant());
