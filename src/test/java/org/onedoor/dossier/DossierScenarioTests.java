@@ -44,6 +44,12 @@ class DossierScenarioTests {
     @Autowired
     WorkQueues queues;
     @Autowired
+    org.onedoor.identity.Accounts accounts;
+    @Autowired
+    org.onedoor.identity.Grants grants;
+    @Autowired
+    org.onedoor.organisation.OrganisationDirectory directory;
+    @Autowired
     JdbcClient jdbc;
 
     Api api;
@@ -328,6 +334,49 @@ class DossierScenarioTests {
         assertThat(unit.get("items").valueStream().map(i -> i.get("ownerUnit").get("code").asString())).containsOnly("00004");
         assertThat(api.send("GET", "/api/v1/tenants/hanoi/dossiers?queue=unit&unit=00097", head, null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(api.send("GET", "/api/v1/tenants/hanoi/dossiers?queue=everything", head, null, Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aUnitQueueOverSeveralUnitsPagesInOneOrder() {
+        // a head who answers for two wards: their queue merges both, soonest due first, and pages cut one sequence
+        var today = java.time.LocalDate.of(2025, 7, 1);
+        var username = "head.two." + UUID.randomUUID().toString().substring(0, 8);
+        var ward = directory.unitOn(HANOI, "00004", directory.today(directory.tenant("hanoi"))).orElseThrow().id();
+        var otherWard = directory.unitOn(HANOI, "00097", directory.today(directory.tenant("hanoi"))).orElseThrow().id();
+        var account = accounts.provision(new org.onedoor.identity.Accounts.NewAccount("hanoi", org.onedoor.identity.AccountKind.STAFF,
+                username, "Lãnh đạo hai phường", null, null, ward.value(), null), accounts.randomPassword(), null, "test");
+        grants.provision(HANOI, account.id(), "UNIT_LEADER", ward, org.onedoor.identity.Scope.UNIT, today, "test");
+        grants.provision(HANOI, account.id(), "UNIT_LEADER", otherWard, org.onedoor.identity.Scope.UNIT, today, "test");
+        for (int i = 0; i < 3; i++) {
+            created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", clerk, DossierFixtures.counter("Hai phường A" + i, null), Map.of()));
+            created(api.send("POST", "/api/v1/tenants/hanoi/dossiers", otherClerk, DossierFixtures.counter("Hai phường B" + i, null), Map.of()));
+            clock.advance(Duration.ofMinutes(3));
+        }
+        var user = accounts.find(username).orElseThrow().asCurrentUser();
+        var query = new WorkQueues.Query(WorkQueues.Scope.UNIT, null, List.of(), null);
+
+        var whole = queues.queue(user, HANOI, query, new org.onedoor.shared.PageRequest(0, 40));
+
+        var units = whole.items().stream().map(i -> i.dossier().ownerUnit()).distinct().toList();
+        assertThat(units).containsExactlyInAnyOrder(ward, otherWard);
+        assertThat(whole.total()).isGreaterThanOrEqualTo(6);
+        var order = java.util.Comparator.comparing((WorkQueues.Item i) -> i.dossier().dueAt(),
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(i -> i.dossier().submittedAt()).thenComparing(i -> i.dossier().code());
+        assertThat(whole.items()).isSortedAccordingTo(order);
+        var paged = new java.util.ArrayList<String>();
+        for (int page = 0; page < 10 && page * 4 < whole.total(); page++) {
+            var part = queues.queue(user, HANOI, query, new org.onedoor.shared.PageRequest(page, 4));
+            assertThat(part.total()).isEqualTo(whole.total());
+            part.items().forEach(i -> paged.add(i.dossier().code()));
+        }
+        assertThat(paged).containsExactlyElementsOf(whole.items().stream().map(i -> i.dossier().code()).toList());
+        // one ward asked for by name: only its dossiers, in the same order
+        var one = queues.queue(user, HANOI, new WorkQueues.Query(WorkQueues.Scope.UNIT, "00097", List.of(), null),
+                new org.onedoor.shared.PageRequest(0, 40));
+        assertThat(one.items()).isNotEmpty().allMatch(i -> i.dossier().ownerUnit().equals(otherWard)).isSortedAccordingTo(order);
+        var otherInWhole = whole.items().stream().filter(i -> i.dossier().ownerUnit().equals(otherWard)).map(i -> i.dossier().code()).toList();
+        assertThat(one.items().stream().map(i -> i.dossier().code()).toList()).startsWith(otherInWhole.toArray(String[]::new));
     }
 
     private long count() {
