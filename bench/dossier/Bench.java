@@ -94,6 +94,19 @@ void main(String[] args) throws Exception {
     var completed = new AtomicLong();
     var pool = Executors.newFixedThreadPool(threads);
     var cpuBefore = processCpu();
+    // the machine's CPU over the measured window, split by process: OneDoor's JVM, PostgreSQL's backends, this driver
+    var server = Long.parseLong(System.getenv().getOrDefault("ONEDOOR_BENCH_PID", "0"));
+    var window = new Budget[2];
+    var budgetTaker = Thread.ofPlatform().daemon().start(() -> {
+        try {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            window[0] = Budget.now(server);
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            window[1] = Budget.now(server);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    });
     for (int t = 0; t < threads; t++) {
         pool.submit(() -> {
             while (System.nanoTime() < end) {
@@ -137,6 +150,7 @@ void main(String[] args) throws Exception {
     pool.shutdown();
     pool.awaitTermination(warmup + duration + 120, java.util.concurrent.TimeUnit.SECONDS);
     var cpu = (processCpu() - cpuBefore);
+    budgetTaker.join();
     double rate = completed.get() / (double) duration;
     System.out.printf(Locale.ROOT, "life cycles: %d in %d s = %.1f/s, errors %d%n", completed.get(), duration, rate, errors.get());
     firstErrors.forEach(e -> System.out.println("  error: " + e));
@@ -183,6 +197,15 @@ void main(String[] args) throws Exception {
     var lc = report.get("lifecycle");
     System.out.printf(Locale.ROOT, "SUMMARY onedoor lifecycles/s %.1f (p50/p95/p99 %.1f/%.1f/%.1f ms; %d threads; errors %d); driver CPU %.1f ms per life cycle%n",
             rate, lc[0], lc[1], lc[2], threads, errors.get(), completed.get() == 0 ? 0 : cpu / 1e6 / completed.get());
+    if (window[0] != null && window[1] != null && completed.get() > 0) {
+        var n = (double) completed.get();
+        var b0 = window[0];
+        var b1 = window[1];
+        System.out.printf(Locale.ROOT, "SUMMARY onedoor CPU ms per life cycle in the measured window: machine %.1f (busy %.0f %%) = OneDoor JVM %.1f + PostgreSQL %.1f + driver %.1f + other %.1f%n",
+                (b1.busy() - b0.busy()) / n, 100.0 * (b1.busy() - b0.busy()) / Math.max(1, b1.total() - b0.total()),
+                (b1.jvm() - b0.jvm()) / n, (b1.pg() - b0.pg()) / n, (b1.driver() - b0.driver()) / n,
+                ((b1.busy() - b0.busy()) - (b1.jvm() - b0.jvm()) - (b1.pg() - b0.pg()) - (b1.driver() - b0.driver())) / n);
+    }
     System.out.printf(Locale.ROOT, "SUMMARY onedoor calls p95 ms: reception %.1f, forward %.1f, propose %.1f, approve %.1f, return %.1f%n",
             report.get("reception")[1], report.get("forward")[1], report.get("propose")[1], report.get("approve")[1], report.get("return")[1]);
     System.out.printf(Locale.ROOT, "SUMMARY onedoor public look-up %.0f/s (p99 %.1f ms); work queue p95 %.1f ms (%.0f/s), first visit p95 %.1f ms%n",
@@ -424,4 +447,49 @@ static String totp(String base32, Instant now) throws Exception {
 
 static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+}
+
+/** CPU milliseconds so far: OneDoor's JVM, every PostgreSQL process, this driver, and the machine's busy and total time. */
+record Budget(long jvm, long pg, long driver, long busy, long total) {
+    static final long TICK_MS = 10; // USER_HZ = 100
+
+    static Budget now(long server) {
+        long pg = 0;
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                var stat = ticks(p.resolve("stat"));
+                if (stat != null && stat.comm().equals("postgres")) pg += stat.ticks();
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        var jvm = server > 0 ? ticks(java.nio.file.Path.of("/proc", Long.toString(server), "stat")) : null;
+        long busy = 0, total = 0;
+        try {
+            var cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                long v = Long.parseLong(cpu[i]);
+                total += v;
+                if (i != 4 && i != 5) busy += v; // not idle, not iowait
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return new Budget(jvm == null ? 0 : jvm.ticks() * TICK_MS, pg * TICK_MS, processCpu() / 1_000_000, busy * TICK_MS, total * TICK_MS);
+    }
+
+    private record Ticks(String comm, long ticks) {
+    }
+
+    private static Ticks ticks(java.nio.file.Path stat) {
+        try {
+            var line = java.nio.file.Files.readString(stat);
+            var close = line.lastIndexOf(')');
+            var comm = line.substring(line.indexOf('(') + 1, close);
+            var f = line.substring(close + 2).split(" ");
+            return new Ticks(comm, Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime, stime (fields 14, 15)
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

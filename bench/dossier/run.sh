@@ -68,6 +68,6 @@ start_app onedoor_bench_run "$HOME_DIR/$template/data" "$HOME_DIR/run.log"
 stored=$(PGPASSWORD=onedoor_bench psql -qAt -h 127.0.0.1 -p "$PGPORT_BENCH" -U onedoor_bench -d onedoor_bench_run -c "select count(*) from dossier.dossier")
 echo "OneDoor up on port $port with $stored dossiers stored"
 rss() { ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}'; }
-"$JAVA" bench/dossier/Bench.java "http://localhost:$port" "$HOME_DIR/$template/data" --threads="$threads" --warmup="$warmup" \
+ONEDOOR_BENCH_PID=$pid "$JAVA" bench/dossier/Bench.java "http://localhost:$port" "$HOME_DIR/$template/data" --threads="$threads" --warmup="$warmup" \
   --duration="$duration" || { echo "benchmark FAILED; last lines of the application log:" >&2; tail -30 "$HOME_DIR/run.log" >&2; exit 1; }
 echo "SUMMARY onedoor stored dossiers at start: $stored; JVM RSS after the run: $(rss) MB"
