@@ -25,8 +25,8 @@ public class Notifications {
 
     /** Queues the message; false when one with the same dedupe key is already queued or sent (a redelivered event). */
     public boolean send(Message message) {
-        var id = outbox.insert(message, clock.instant());
-        id.ifPresent(queued -> dispatcher.attemptAfterCommit(message.tenant(), queued));
-        return id.isPresent();
+        var queued = outbox.insertClaimed(message, clock.instant());
+        queued.ifPresent(dispatcher::deliverAfterCommit);
+        return queued.isPresent();
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * node holds are skipped), delivers each outside any transaction and records the outcome; a failure waits for the
  * backoff, the last one gives the message up. A message just committed also gets one attempt at once, on a small pool
  * of its own, so that a person waiting for a code does not wait for the next round and the committing request does not
- * wait for the channel; when that pool is busy, the message waits for the next round.
+ * wait for the channel; the message was written already claimed for that attempt, so that it costs no statement of
+ * its own. When that pool is busy, the message is released to the next round.
  */
 @Component
 public class Dispatcher implements DisposableBean {
@@ -63,17 +64,28 @@ public class Dispatcher implements DisposableBean {
     }
 
     /**
-     * One attempt at a message once the current transaction commits (at once without one), on the dispatcher's own
-     * threads; nothing happens if the transaction rolls back, and whatever this attempt does not deliver is left to the
-     * rounds.
+     * The first attempt at a message written claimed ({@link Outbox#insertClaimed}) once the current transaction commits
+     * (at once without one), on the dispatcher's own threads; nothing happens if the transaction rolls back. When those
+     * threads are busy the message is released to the rounds.
      */
-    public void attemptAfterCommit(String tenant, UUID id) {
-        afterCommit(() -> submit(tenant, id));
+    public void deliverAfterCommit(Outbox.Claimed message) {
+        afterCommit(() -> {
+            try {
+                immediate.execute(() -> deliver(message));
+            } catch (RejectedExecutionException busy) {
+                try {
+                    outbox.release(message, clock.instant());
+                } catch (RuntimeException e) {
+                    // its lease ends in a few minutes, and a round takes it then
+                    log.warn("Could not release message {} of {} to the rounds: {}", message.id(), message.tenant(), e.toString());
+                }
+            }
+        });
     }
 
     /**
-     * As {@link #attemptAfterCommit}, but the committing thread waits for the attempt (at most the given seconds): an
-     * operator who asks for a retry sees its outcome.
+     * One attempt at a message once the current transaction commits, the committing thread waiting for it (at most the
+     * given seconds): an operator who asks for a retry sees its outcome.
      */
     public void attemptAfterCommitAndWait(String tenant, UUID id, long seconds) {
         afterCommit(() -> {

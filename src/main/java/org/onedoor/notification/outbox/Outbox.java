@@ -63,17 +63,44 @@ public class Outbox {
 
     /** Writes the message, due at once, in the caller's transaction; empty when its dedupe key was already there. */
     public Optional<UUID> insert(Message m, Instant now) {
-        return jdbc.sql("""
+        return write(m, now, false).map(Claimed::id);
+    }
+
+    /**
+     * Writes the message in the caller's transaction already claimed for its first attempt, which the caller makes once
+     * the transaction commits: no dispatcher takes it before the lease ends, and if the node dies before the attempt, a
+     * dispatcher sends it then. Empty when its dedupe key was already there.
+     */
+    public Optional<Claimed> insertClaimed(Message m, Instant now) {
+        return write(m, now, true);
+    }
+
+    private Optional<Claimed> write(Message m, Instant now, boolean claimed) {
+        var id = UUID.randomUUID();
+        var written = jdbc.sql("""
                 insert into notification.outbox (tenant_id, id, channel, address, recipient_account_id, template_key, locale, subject,
-                                                 body, confidential, next_attempt_at, created_at, dedupe_key)
-                values (:tenant, :id, :channel, :address, :recipient, :template, :locale, :subject, :body, :confidential, :now, :now, :key)
-                on conflict (tenant_id, dedupe_key) do nothing
-                returning id""")
-                .param("tenant", m.tenant()).param("id", UUID.randomUUID()).param("channel", m.channel().name())
+                                                 body, confidential, next_attempt_at, created_at, dedupe_key, attempts, last_attempt_at)
+                values (:tenant, :id, :channel, :address, :recipient, :template, :locale, :subject, :body, :confidential, :next, :now, :key,
+                        :attempts, :attempted)
+                on conflict (tenant_id, dedupe_key) do nothing""")
+                .param("tenant", m.tenant()).param("id", id).param("channel", m.channel().name())
                 .param("address", m.address()).param("recipient", m.recipient()).param("template", m.template())
                 .param("locale", m.locale().getLanguage()).param("subject", m.subject()).param("body", m.body())
                 .param("confidential", m.confidential()).param("now", utc(now)).param("key", m.dedupeKey())
-                .query(UUID.class).optional();
+                .param("next", utc(claimed ? now.plus(settings.lease()) : now)).param("attempts", claimed ? 1 : 0)
+                .param("attempted", claimed ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .update() == 1;
+        return written ? Optional.of(new Claimed(m.tenant(), id, m.channel(), m.address(), m.subject(), m.body(), m.template(),
+                claimed ? 1 : 0)) : Optional.empty();
+    }
+
+    /** The first attempt at a message written claimed will not be made here: due at once, that attempt not counted. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void release(Claimed c, Instant now) {
+        jdbc.sql("""
+                update notification.outbox set attempts = attempts - 1, next_attempt_at = :now, last_attempt_at = null
+                 where tenant_id = :tenant and id = :id and status = 'PENDING' and attempts = :attempts and """ + NO_WAIT)
+                .param("now", utc(now)).param("tenant", c.tenant()).param("id", c.id()).param("attempts", c.attempts()).update();
     }
 
     /** Claims up to {@code limit} due messages, oldest due first, skipping those another dispatcher holds. */

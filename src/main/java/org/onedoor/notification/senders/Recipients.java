@@ -9,6 +9,7 @@ import org.onedoor.identity.AccountContacts;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.organisation.Tenant;
 import org.onedoor.organisation.UnitId;
+import org.onedoor.shared.ShortLivedCache;
 import org.onedoor.shared.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -53,9 +54,13 @@ class Recipients {
         return chosen.orElse(city.defaultLocale());
     }
 
+    /** Unit names for messages, kept a minute (as the dossier pages keep them): a name changes rarely, and seldom today. */
+    private final ShortLivedCache<String, String> unitNames = new ShortLivedCache<>(java.time.Duration.ofMinutes(1), 50_000);
+
     /** A unit's name as it stands today, in the reader's language. */
     String unit(Tenant city, UUID unit, Locale reader) {
-        return directory.unitOn(new TenantId(city.id().value()), new UnitId(unit), directory.today(city))
-                .map(u -> u.name().in(reader)).orElse("");
+        var today = directory.today(city);
+        return unitNames.get(city.id().value() + "|" + unit + "|" + today + "|" + reader.getLanguage(),
+                k -> directory.unitOn(new TenantId(city.id().value()), new UnitId(unit), today).map(u -> u.name().in(reader)).orElse(""));
     }
 }

@@ -21,6 +21,7 @@ import org.onedoor.notification.Channel;
 import org.onedoor.notification.templates.TemplateProblems.UnknownTemplate;
 import org.onedoor.notification.templates.TemplateProblems.WordingRefused;
 import org.onedoor.shared.InvalidParameter;
+import org.onedoor.shared.ShortLivedCache;
 import org.onedoor.shared.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,12 +94,19 @@ public class Templates {
         this.clock = clock;
     }
 
+    /**
+     * The city's wordings as {@link #render} reads them, every message of every dossier action: kept a minute, forgotten
+     * at once on this node when one is changed here.
+     */
+    private final ShortLivedCache<String, Optional<Wording>> wordings = new ShortLivedCache<>(java.time.Duration.ofMinutes(1), 10_000);
+
     /** The message for this channel in the reader's language (Vietnamese when theirs is not written), filled in. */
     @Transactional(readOnly = true)
     public Rendered render(String tenant, Template template, Channel channel, Locale reader, Map<String, String> values) {
         if (!template.channels().contains(channel)) throw new IllegalArgumentException(template.key() + " does not go by " + channel);
         var language = Template.language(reader);
-        var custom = custom(tenant, template, language).orElse(new Wording(null, null, null));
+        var custom = wordings.get(tenant + "|" + template.key() + "|" + language, k -> custom(tenant, template, language))
+                .orElse(new Wording(null, null, null));
         var locale = Locale.of(language);
         if (channel == Channel.SMS) {
             var text = fill(template, custom.sms() != null ? custom.sms() : standard(template, "sms", locale), values);
@@ -142,6 +150,7 @@ public class Templates {
         }
         if (!violations.isEmpty()) throw new WordingRefused(violations);
         var before = custom(tenant, template, language);
+        wordings.forgetNowAndAfterTransaction();
         jdbc.sql("""
                 insert into notification.template (tenant_id, template_key, locale, subject, body, sms, updated_at, updated_by)
                 values (:t, :k, :l, :subject, :body, :sms, :now, :by)
@@ -163,6 +172,7 @@ public class Templates {
         var language = language(locale);
         var before = custom(tenant, template, language);
         if (before.isEmpty()) return;
+        wordings.forgetNowAndAfterTransaction();
         jdbc.sql("delete from notification.template where tenant_id = :t and template_key = :k and locale = :l")
                 .param("t", tenant).param("k", key).param("l", language).update();
         audit.record(AuditRecord.of(tenant, actor, "notification.template.restore", "notification-template", key + "/" + language)
