@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * Values read from the database kept for a short while on this node, for data that changes rarely and is read on every
  * request (a unit's name, a city's wording of a message). Caches are optimisations (ADR 0015): another node's change is
  * seen here after at most the lifetime, this node's own change at once when its writer calls {@link #forget()} when
- * writing and again once its transaction is over. A value read before a {@code forget()} is never kept after it, so a
+ * writing and again once its transaction is over (after its commit, a reader may have read the old value meanwhile). A value read before a {@code forget()} is never kept after it, so a
  * load that raced a change cannot keep the old value alive. When it holds {@code capacity} values it starts afresh.
  */
 public final class ShortLivedCache<K, V> {
@@ -56,22 +56,5 @@ public final class ShortLivedCache<K, V> {
     public void forget() {
         generation.incrementAndGet();
         entries.clear();
-    }
-
-    /**
-     * Forgets now and once the caller's transaction is over (committed or rolled back), so that no value read before the
-     * change committed outlives it on this node.
-     */
-    public void forgetNowAndAfterTransaction() {
-        forget();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            forget();
-                        }
-                    });
-        }
     }
 }

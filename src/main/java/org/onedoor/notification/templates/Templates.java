@@ -27,6 +27,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,6 +102,19 @@ public class Templates {
      */
     private final ShortLivedCache<String, Optional<Wording>> wordings = new ShortLivedCache<>(java.time.Duration.ofMinutes(1), 10_000);
 
+    /** Forgets the kept wordings now and again once the changing transaction is over. */
+    private void forgetWordings() {
+        wordings.forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    wordings.forget();
+                }
+            });
+        }
+    }
+
     /** The message for this channel in the reader's language (Vietnamese when theirs is not written), filled in. */
     @Transactional(readOnly = true)
     public Rendered render(String tenant, Template template, Channel channel, Locale reader, Map<String, String> values) {
@@ -150,7 +165,7 @@ public class Templates {
         }
         if (!violations.isEmpty()) throw new WordingRefused(violations);
         var before = custom(tenant, template, language);
-        wordings.forgetNowAndAfterTransaction();
+        forgetWordings();
         jdbc.sql("""
                 insert into notification.template (tenant_id, template_key, locale, subject, body, sms, updated_at, updated_by)
                 values (:t, :k, :l, :subject, :body, :sms, :now, :by)
@@ -172,7 +187,7 @@ public class Templates {
         var language = language(locale);
         var before = custom(tenant, template, language);
         if (before.isEmpty()) return;
-        wordings.forgetNowAndAfterTransaction();
+        forgetWordings();
         jdbc.sql("delete from notification.template where tenant_id = :t and template_key = :k and locale = :l")
                 .param("t", tenant).param("k", key).param("l", language).update();
         audit.record(AuditRecord.of(tenant, actor, "notification.template.restore", "notification-template", key + "/" + language)
