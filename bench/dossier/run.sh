@@ -38,7 +38,7 @@ trap 'stop_app; as_postgres "-c \"drop database if exists onedoor_bench_run with
 start_app() { # database, data dir, log
   ONEDOOR_DATA_DIR="$2" SERVER_PORT=$port ONEDOOR_DEMO=true ONEDOOR_DEMO_STAFFED_COMMUNES=all \
   ONEDOOR_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$1" ONEDOOR_DB_USER=onedoor_bench ONEDOOR_DB_PASSWORD=onedoor_bench \
-    "$JAVA" -Xms512m -Xmx768m -Xlog:aot=off -Xlog:cds=off ${ONEDOOR_BENCH_JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$HOME_DIR/run.jfr,settings=profile} -jar "$APP_JAR" --onedoor.rate-limit.public-per-minute=100000000 \
+    "$JAVA" ${ONEDOOR_BENCH_HEAP:--Xms256m -Xmx512m} -Xlog:aot=off -Xlog:cds=off ${ONEDOOR_BENCH_JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$HOME_DIR/run.jfr,settings=profile} -jar "$APP_JAR" --onedoor.rate-limit.public-per-minute=100000000 \
     --onedoor.rate-limit.sign-in-per-minute=100000 --logging.level.org.onedoor=WARN >"$3" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do

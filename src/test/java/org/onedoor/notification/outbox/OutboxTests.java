@@ -188,6 +188,36 @@ class OutboxTests {
     }
 
     @Test
+    void aMessageWrittenClaimedWaitsForItsFirstAttemptAndIsSentByARoundIfTheNodeDiedFirst() {
+        var orphan = address();
+        var released = address();
+        // written claimed for the attempt after the commit, and the node died before making it
+        transaction.executeWithoutResult(status -> {
+            outbox.insertClaimed(message(orphan), clock.instant());
+            outbox.insertClaimed(message(released), clock.instant());
+        });
+        assertThat(rowNow(orphan)).isEqualTo("PENDING 1");
+
+        dispatcher.dispatchDue();
+
+        assertThat(rowNow(orphan)).as("no round takes it while its first attempt may be under way").isEqualTo("PENDING 1");
+        assertThat(mail.to(orphan)).isEmpty();
+        // its first attempt given back (the dispatcher's threads were busy): due at once, that attempt not counted
+        outbox.release(new Outbox.Claimed("hanoi", view(released).id(), Channel.EMAIL, released, null, "", "dossier-received", 1),
+                clock.instant());
+        assertThat(rowNow(released)).isEqualTo("PENDING 0");
+        dispatcher.dispatchDue();
+        assertThat(row(released)).isEqualTo("SENT 1");
+
+        clock.advance(settings.lease().plusSeconds(1));
+        dispatcher.dispatchDue();
+
+        assertThat(row(orphan)).isEqualTo("SENT 2");
+        assertThat(mail.to(orphan)).hasSize(1);
+        assertThat(mail.to(released)).hasSize(1);
+    }
+
+    @Test
     void whatWasCommittedBeforeARestartIsDeliveredByAFreshDispatcher() {
         var waiting = List.of(address(), address(), address());
         var claimedWhenItDied = address();
