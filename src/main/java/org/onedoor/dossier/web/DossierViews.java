@@ -17,6 +17,7 @@ import org.onedoor.dossier.WorkQueues;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.organisation.OrganisationDirectory;
 import org.onedoor.organisation.UnitId;
+import org.onedoor.shared.ShortLivedCache;
 import org.onedoor.shared.TenantId;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -166,24 +167,16 @@ class DossierViews {
                 at(h.stepDueAt(), zone), h.result(), h.note(), h.items(), at(h.newDueAt(), zone));
     }
 
-    private record Cached(UnitRef ref, long until) {
-    }
-
     /** Unit names for display, each kept a minute: every answer names three or four units, which change rarely. */
-    private final Map<String, Cached> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ShortLivedCache<String, UnitRef> names = new ShortLivedCache<>(java.time.Duration.ofMinutes(1), 50_000);
 
     UnitRef ref(TenantId tenant, UnitId id, Map<UUID, UnitRef> known, Locale locale) {
         return known.computeIfAbsent(id.value(), k -> {
             var today = directory.today(dossiers.city(tenant));
-            var key = tenant.value() + "|" + id.value() + "|" + today + "|" + locale.getLanguage();
-            var cached = names.get(key);
-            var now = System.nanoTime();
-            if (cached != null && cached.until() - now > 0) return cached.ref();
-            var unit = directory.unitOn(tenant, id, today).or(() -> directory.versions(tenant, id).stream().reduce((x, y) -> y));
-            var ref = unit.map(u -> new UnitRef(k, u.code(), u.name().in(locale))).orElse(new UnitRef(k, "?", "?"));
-            if (names.size() > 50_000) names.clear();
-            names.put(key, new Cached(ref, now + 60_000_000_000L));
-            return ref;
+            return names.get(tenant.value() + "|" + id.value() + "|" + today + "|" + locale.getLanguage(), key -> {
+                var unit = directory.unitOn(tenant, id, today).or(() -> directory.versions(tenant, id).stream().reduce((x, y) -> y));
+                return unit.map(u -> new UnitRef(k, u.code(), u.name().in(locale))).orElse(new UnitRef(k, "?", "?"));
+            });
         });
     }
 
