@@ -16,10 +16,12 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
+        var before = GeneratedDocs.snapshot(java.nio.file.Path.of("docs/modules"));
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases()
                 .writeAggregatingDocument();
+        GeneratedDocs.keepUnlessChanged(before);
     }
 }
