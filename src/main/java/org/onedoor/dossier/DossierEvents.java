@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the dossier module tells other modules (notifications, reporting), published in the transaction of the change
- * through Spring Modulith's event publication registry, so a listener that fails or a crash loses none (ADR 0012).
+ * What the dossier module tells other modules (notifications, reporting), published in the transaction of the change.
+ * A module that listens after the commit ({@code @ApplicationModuleListener}) gets them through Spring Modulith's event
+ * publication registry, so a listener that fails or a crash loses none (ADR 0012); notifications listen in the
+ * transaction itself and keep what they must send in their outbox (ADR 0023, addendum).
  */
 public final class DossierEvents {
 

@@ -202,10 +202,13 @@ class DossierStore {
                   @Nullable List<Integer> statuses, @Nullable Boolean overdue, @Nullable Instant now, boolean bySubmission) {
     }
 
+    /** A queue's units in the filter of {@link #list}, rewritten for the page's own query. */
+    private static final String ANY_UNIT = "owner_unit_id = any (:units)";
+
     org.onedoor.shared.ResultPage<Dossier> list(TenantId tenant, Filter f, org.onedoor.shared.PageRequest page) {
         var where = new StringBuilder(" where tenant_id = :t");
         if (f.owner() != null) where.append(" and owner_account_id = :owner");
-        if (f.units() != null) where.append(" and owner_unit_id = any (:units)");
+        if (f.units() != null) where.append(" and ").append(ANY_UNIT);
         if (f.applicant() != null) where.append(" and applicant_account_id = :applicant");
         if (f.open()) where.append(" and closed_at is null");
         if (f.statuses() != null && !f.statuses().isEmpty()) where.append(" and status_code = any (:statuses)");
@@ -226,20 +229,20 @@ class DossierStore {
         // any (:units)" cannot: the index is in order per unit, so PostgreSQL would read and sort every open dossier of
         // the units for each page (3,200 a ward at 10 M dossiers). One unit is an equality; several are a page per unit,
         // each from the index, merged.
-        var several = f.units() != null && f.units().size() > 1 && !f.bySubmission();
+        var units = f.units() == null ? 0 : f.units().size();
         String select;
-        if (f.units() != null && f.units().size() == 1) {
-            select = "select " + COLUMNS + " from dossier.dossier" + where.toString().replace("owner_unit_id = any (:units)",
-                    "owner_unit_id = :unit") + order + " limit :size offset :offset";
-        } else if (several) {
-            var perUnit = where.toString().replace("owner_unit_id = any (:units)", "owner_unit_id = u.id");
+        if (units == 1) {
+            select = "select " + COLUMNS + " from dossier.dossier" + where.toString().replace(ANY_UNIT, "owner_unit_id = :unit")
+                    + order + " limit :size offset :offset";
+        } else if (units > 1 && !f.bySubmission()) {
             select = "select q.* from unnest(cast(:units as uuid[])) u(id) cross join lateral (select " + COLUMNS
-                    + " from dossier.dossier" + perUnit + order + " limit :size + :offset) q" + order + " limit :size offset :offset";
+                    + " from dossier.dossier" + where.toString().replace(ANY_UNIT, "owner_unit_id = u.id") + order
+                    + " limit :size + :offset) q" + order + " limit :size offset :offset";
         } else {
             select = "select " + COLUMNS + " from dossier.dossier" + where + order + " limit :size offset :offset";
         }
         var spec = bind.apply(jdbc.sql(select)).param("size", page.size()).param("offset", page.offset());
-        if (f.units() != null && f.units().size() == 1) spec = spec.param("unit", f.units().getFirst());
+        if (units == 1) spec = spec.param("unit", f.units().getFirst());
         var items = spec.query(this::row).list();
         return new org.onedoor.shared.ResultPage<>(items, page.page(), page.size(), total);
     }

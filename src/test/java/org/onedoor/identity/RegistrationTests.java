@@ -73,7 +73,7 @@ class RegistrationTests {
 
         assertThat(register(null, newIdNumber(), "SMS", phone).statusCode()).isEqualTo(202);
 
-        var line = smsLine(output, "SMS to ***" + phone.substring(phone.length() - 3));
+        var line = org.onedoor.notification.Mailbox.awaitLogLine(output, "SMS to ***" + phone.substring(phone.length() - 3));
         assertThat(line).doesNotContain(phone);
         var matcher = CODE.matcher(line);
         assertThat(matcher.find()).isTrue();
@@ -192,20 +192,5 @@ class RegistrationTests {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** The last log line of the SMS gateway with the text, waiting for it: the message is sent right after the commit, on another thread. */
-    private static String smsLine(CapturedOutput output, String containing) {
-        for (int i = 0; i < 300; i++) {
-            var line = output.getAll().lines().filter(l -> l.contains(containing)).reduce((a, b) -> b);
-            if (line.isPresent()) return line.get();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no log line with " + containing);
     }
 }

@@ -114,7 +114,7 @@ class DossierNotificationTests {
                 "\"Cấp giấy phép thử nghiệm T.DOSSIER\"", "Thời gian hẹn trả kết quả: " + appointment,
                 "Theo dõi hồ sơ: http://localhost:", "/tenants/hanoi/track?code=" + dossier.code());
         assertThat(Normalizer.isNormalized(Mailbox.text(message), Normalizer.Form.NFC)).isTrue();
-        var sms = awaitLine(output, "SMS to ***" + phone.substring(phone.length() - 3));
+        var sms = Mailbox.awaitLogLine(output, "SMS to ***" + phone.substring(phone.length() - 3));
         assertThat(sms).contains("OneDoor: ho so " + dossier.code() + " (Cap giay phep thu nghiem T.DOSSIER) da duoc tiep nhan",
                 "Hen tra ket qua: " + appointment.replace("ngày", "ngay")).doesNotContain(phone);
         assertThat(rows(dossier.id(), "dossier-received")).containsExactlyInAnyOrder("EMAIL SENT vi", "SMS SENT vi");
@@ -275,15 +275,6 @@ class DossierNotificationTests {
             Mailbox.pause(100);
         }
         throw new AssertionError("no such mail to " + address);
-    }
-
-    private static String awaitLine(CapturedOutput output, String containing) {
-        for (int i = 0; i < 300; i++) {
-            var line = output.getAll().lines().filter(l -> l.contains(containing)).reduce((a, b) -> b);
-            if (line.isPresent()) return line.get();
-            Mailbox.pause(100);
-        }
-        throw new AssertionError("no log line with " + containing);
     }
 
     private static String newIdNumber() {

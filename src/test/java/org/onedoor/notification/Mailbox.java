@@ -71,6 +71,19 @@ public final class Mailbox {
         }
     }
 
+    /**
+     * The last line of the captured output that contains the text, waiting up to thirty seconds for it: the SMS gateway
+     * of the tests writes to the log, from the dispatcher's threads once the sender's transaction has committed.
+     */
+    public static String awaitLogLine(org.springframework.boot.test.system.CapturedOutput output, String containing) {
+        for (int i = 0; i < 300; i++) {
+            var line = output.getAll().lines().filter(l -> l.contains(containing)).reduce((a, b) -> b);
+            if (line.isPresent()) return line.get();
+            pause(100);
+        }
+        throw new AssertionError("no log line with " + containing);
+    }
+
     public static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -71,7 +71,15 @@ public class Dispatcher implements DisposableBean {
     public void deliverAfterCommit(Outbox.Claimed message) {
         afterCommit(() -> {
             try {
-                immediate.execute(() -> deliver(message));
+                immediate.execute(() -> {
+                    try {
+                        deliver(message);
+                    } catch (RuntimeException e) {
+                        // the outcome could not be recorded: the message is committed, and a round takes it after the lease
+                        log.warn("Could not record the first attempt at message {} of {}; the dispatcher will retry it: {}",
+                                message.id(), message.tenant(), e.toString());
+                    }
+                });
             } catch (RejectedExecutionException busy) {
                 try {
                     outbox.release(message, clock.instant());
